@@ -1,0 +1,76 @@
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { getDatabase } from '$lib/server/db';
+import { validateSessionToken } from '$lib/server/auth/session';
+import { sessionCookieName, setSessionCookie, clearSessionCookie } from '$lib/server/auth/cookies';
+import { defaultLocale, dirOf, fromAcceptLanguage, isLocale } from '$lib/i18n/locales';
+import { translatorFor } from '$lib/server/i18n';
+import { languageCookie } from '$lib/server/language';
+
+export const init: ServerInit = async () => {
+	const { db, close } = await getDatabase();
+	if (process.env.OPGANG_DEMO === '1') {
+		const { seedDemoIfEmpty } = await import('$lib/server/demo/seed');
+		await seedDemoIfEmpty(db);
+	}
+	process.once('sveltekit:shutdown', () => void close());
+};
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Origin check for every state-changing request, and the security headers. */
+const security: Handle = async ({ event, resolve }) => {
+	if (!safeMethods.has(event.request.method)) {
+		const origin = event.request.headers.get('origin');
+		if (origin !== event.url.origin) {
+			return new Response('Forbidden: cross-site request', { status: 403, headers: { 'content-type': 'text/plain' } });
+		}
+	}
+	const response = await resolve(event);
+	const h = response.headers;
+	h.set('X-Content-Type-Options', 'nosniff');
+	// Invitation links carry a secret in the path: never send it onwards.
+	h.set('Referrer-Policy', 'same-origin');
+	h.set('X-Frame-Options', 'DENY');
+	h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+	if (event.url.protocol === 'https:') h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+	return response;
+};
+
+/** The session from the cookie, if any. Runs before i18n: a user's saved language wins. */
+const auth: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.sessionId = null;
+	const name = sessionCookieName(event.url);
+	const token = event.cookies.get(name);
+	if (token) {
+		const { db } = await getDatabase();
+		const session = await validateSessionToken(db, token);
+		if (session) {
+			event.locals.user = session.user;
+			event.locals.sessionId = session.id;
+			setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+		} else {
+			clearSessionCookie(event.cookies, event.url);
+		}
+	}
+	return resolve(event);
+};
+
+/** The user's saved language, else the cookie, else Accept-Language, else Danish. */
+const i18n: Handle = async ({ event, resolve }) => {
+	const cookie = event.cookies.get(languageCookie);
+	const locale =
+		event.locals.user?.locale ??
+		(isLocale(cookie) ? cookie : undefined) ??
+		fromAcceptLanguage(event.request.headers.get('accept-language')) ??
+		defaultLocale;
+	event.locals.locale = isLocale(locale) ? locale : defaultLocale;
+	event.locals.t = translatorFor(event.locals.locale);
+	const dir = dirOf(event.locals.locale);
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale).replace('%dir%', dir)
+	});
+};
+
+export const handle = sequence(security, auth, i18n);

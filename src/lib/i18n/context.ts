@@ -1,0 +1,20 @@
+import { getContext, setContext } from 'svelte';
+import type { Locale } from './locales';
+import type { Translate } from './translator';
+
+export interface I18n {
+	readonly t: Translate;
+	readonly locale: Locale;
+	readonly dir: 'ltr' | 'rtl';
+}
+
+const key = Symbol('i18n');
+
+export function setI18n(i18n: I18n): void {
+	setContext(key, i18n);
+}
+
+/** The page's translator and locale; reactive getters, set once in the root layout. */
+export function getI18n(): I18n {
+	return getContext<I18n>(key);
+}

@@ -1,0 +1,140 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Db } from '../db';
+import { sqlState } from '../db';
+import { familyMembers, families, invitations, staff, users } from '../db/schema';
+import type { FamilyGrant } from '../access';
+import { writeAudit } from '../audit';
+import { newToken, secretMatches, splitToken } from './tokens';
+import { normaliseEmail } from './signin';
+
+export const invitationLifetimeMs = 7 * 24 * 3600_000;
+
+export type CreateInvitationResult =
+	| { ok: true; token: string; expiresAt: Date; memberName: string }
+	| { ok: false; reason: 'notFound' | 'hasSignIn' };
+
+/**
+ * A single-use link for a family member who has no sign-in yet. Any earlier unused link for
+ * the same person stops working, so only the newest one printed or shown is valid.
+ */
+export async function createInvitation(db: Db, grant: FamilyGrant, memberId: string): Promise<CreateInvitationResult> {
+	const actor = grant.actor;
+	if (actor.kind !== 'staff') return { ok: false, reason: 'notFound' };
+	const [member] = await db
+		.select({ id: familyMembers.id, name: familyMembers.name, userId: users.id })
+		.from(familyMembers)
+		.leftJoin(users, eq(users.familyMemberId, familyMembers.id))
+		.where(and(eq(familyMembers.id, memberId), eq(familyMembers.familyId, grant.familyId)));
+	if (!member) return { ok: false, reason: 'notFound' };
+	if (member.userId) return { ok: false, reason: 'hasSignIn' };
+
+	const t = newToken();
+	const now = new Date();
+	const expiresAt = new Date(now.getTime() + invitationLifetimeMs);
+	await db.transaction(async (tx) => {
+		await tx
+			.update(invitations)
+			.set({ revokedAt: now })
+			.where(and(eq(invitations.familyMemberId, memberId), isNull(invitations.usedAt), isNull(invitations.revokedAt)));
+		await tx.insert(invitations).values({
+			id: t.id,
+			secretHash: t.secretHash,
+			familyMemberId: memberId,
+			createdByStaffId: actor.staffId,
+			createdAt: now,
+			expiresAt
+		});
+		await writeAudit(tx as unknown as Db, {
+			actorUserId: actor.id,
+			actorStaffId: actor.staffId,
+			action: 'invitation.create',
+			familyId: grant.familyId
+		});
+	});
+	return { ok: true, token: t.token, expiresAt, memberName: member.name };
+}
+
+export interface OpenInvitation {
+	id: string;
+	memberId: string;
+	memberName: string;
+	familyName: string;
+	preferredLanguage: string;
+	invitedBy: string;
+	expiresAt: Date;
+}
+
+/** The invitation behind a link, if it is still usable (not used, not replaced, not expired). */
+export async function findInvitation(db: Db, token: string, now = new Date()): Promise<OpenInvitation | null> {
+	const parts = splitToken(token);
+	if (!parts) return null;
+	const [row] = await db
+		.select({
+			id: invitations.id,
+			secretHash: invitations.secretHash,
+			memberId: familyMembers.id,
+			memberName: familyMembers.name,
+			familyName: families.name,
+			preferredLanguage: familyMembers.preferredLanguage,
+			invitedBy: staff.name,
+			expiresAt: invitations.expiresAt
+		})
+		.from(invitations)
+		.innerJoin(familyMembers, eq(familyMembers.id, invitations.familyMemberId))
+		.innerJoin(families, eq(families.id, familyMembers.familyId))
+		.innerJoin(staff, eq(staff.id, invitations.createdByStaffId))
+		.where(
+			and(
+				eq(invitations.id, parts.id),
+				isNull(invitations.usedAt),
+				isNull(invitations.revokedAt),
+				gt(invitations.expiresAt, now)
+			)
+		);
+	if (!row || !secretMatches(parts.secret, row.secretHash)) return null;
+	const { secretHash: _, ...open } = row;
+	return open;
+}
+
+export type AcceptResult = { ok: true; userId: string } | { ok: false; reason: 'invalid' | 'emailTaken' };
+
+/**
+ * Uses the invitation and creates the sign-in in one transaction: the link is spent only if
+ * the account is made, and two tabs submitting at once cannot both succeed.
+ */
+export async function acceptInvitation(
+	db: Db,
+	token: string,
+	input: { email: string; passwordHash: string; locale: string },
+	now = new Date()
+): Promise<AcceptResult> {
+	const open = await findInvitation(db, token, now);
+	if (!open) return { ok: false, reason: 'invalid' };
+	try {
+		return await db.transaction(async (tx) => {
+			const spent = await tx
+				.update(invitations)
+				.set({ usedAt: now })
+				.where(and(eq(invitations.id, open.id), isNull(invitations.usedAt), isNull(invitations.revokedAt)))
+				.returning({ id: invitations.id });
+			if (spent.length === 0) return { ok: false, reason: 'invalid' } as const;
+			const [user] = await tx
+				.insert(users)
+				.values({
+					email: normaliseEmail(input.email),
+					passwordHash: input.passwordHash,
+					locale: input.locale,
+					familyMemberId: open.memberId
+				})
+				.returning({ id: users.id });
+			return { ok: true, userId: user.id } as const;
+		});
+	} catch (e) {
+		if (sqlState(e) === '23505') {
+			// Either the email is in use, or this person got a sign-in meanwhile.
+			const [byEmail] = await db.select({ id: users.id }).from(users).where(eq(users.email, normaliseEmail(input.email)));
+			return { ok: false, reason: byEmail ? 'emailTaken' : 'invalid' };
+		}
+		throw e;
+	}
+}

@@ -1,0 +1,87 @@
+/**
+ * The one place a database is opened. Embedded PGlite (a directory on disk, or memory)
+ * by default; PostgreSQL when a URL is given. Migrations in drizzle/ are applied on open,
+ * on either backend, so the server and the tests always see the current schema.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Backend = 'pglite' | 'postgres';
+
+export interface Database {
+	db: Db;
+	backend: Backend;
+	close(): Promise<void>;
+}
+
+export interface OpenOptions {
+	/** postgres://… — when set, PostgreSQL is used. */
+	url?: string;
+	/** Directory for PGlite; `memory://` or undefined keeps it in memory. */
+	dataDir?: string;
+	/** Where the SQL migrations are; defaults to ./drizzle under the working directory. */
+	migrationsFolder?: string;
+	/** A migrated PGlite data directory (from dumpDataDir) to start from, for fast tests. */
+	loadDataDir?: Blob;
+}
+
+export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+	const migrationsFolder = options.migrationsFolder ?? path.resolve('drizzle');
+	if (options.url) {
+		const { default: postgres } = await import('postgres');
+		const { drizzle } = await import('drizzle-orm/postgres-js');
+		const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+		const client = postgres(options.url, { max: 10, onnotice: () => {} });
+		const db = drizzle({ client, schema });
+		await migrate(db, { migrationsFolder });
+		return {
+			db: db as unknown as Db,
+			backend: 'postgres',
+			close: () => client.end({ timeout: 5 })
+		};
+	}
+	const { PGlite } = await import('@electric-sql/pglite');
+	const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
+	const { drizzle } = await import('drizzle-orm/pglite');
+	const { migrate } = await import('drizzle-orm/pglite/migrator');
+	const dataDir = options.dataDir && options.dataDir !== 'memory://' ? path.resolve(options.dataDir) : undefined;
+	// PGlite does not create missing parent directories.
+	if (dataDir) mkdirSync(path.dirname(dataDir), { recursive: true });
+	const client = await PGlite.create({
+		dataDir,
+		extensions: { btree_gist },
+		loadDataDir: options.loadDataDir
+	});
+	const db = drizzle({ client, schema });
+	await migrate(db, { migrationsFolder });
+	return { db: db as unknown as Db, backend: 'pglite', close: () => client.close() };
+}
+
+let opened: Promise<Database> | undefined;
+
+/** The server's database, opened once from the environment (DATABASE_URL or DATA_DIR). */
+export function getDatabase(): Promise<Database> {
+	opened ??= openDatabase({
+		url: process.env.DATABASE_URL || undefined,
+		dataDir: process.env.DATABASE_URL ? undefined : path.join(process.env.DATA_DIR || 'data', 'pglite')
+	});
+	return opened;
+}
+
+/** Rows from db.execute(): PGlite returns { rows }, postgres.js an array. */
+export function rowsOf<T>(result: unknown): T[] {
+	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** The SQLSTATE of a database error, wherever drizzle put it. */
+export function sqlState(error: unknown): string | undefined {
+	const e = error as { code?: unknown; cause?: { code?: unknown } };
+	const code = e?.cause?.code ?? e?.code;
+	return typeof code === 'string' ? code : undefined;
+}
+
+export { schema };

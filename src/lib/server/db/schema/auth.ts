@@ -1,0 +1,90 @@
+import { sql } from 'drizzle-orm';
+import {
+	check,
+	customType,
+	index,
+	integer,
+	pgTable,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { familyMembers, staff } from './people';
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+	dataType: () => 'bytea',
+	// postgres.js hands back a Buffer; both it and PGlite's Uint8Array compare the same way.
+	fromDriver: (v) => new Uint8Array(v)
+});
+
+const at = (name: string) => timestamp(name, { withTimezone: true });
+
+/** A sign-in. Belongs to exactly one family member or one staff member. */
+export const users = pgTable(
+	'users',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		/** Stored normalised (trimmed, NFKC, lower case); unique. */
+		email: text('email').notNull(),
+		passwordHash: text('password_hash').notNull(),
+		locale: text('locale').notNull().default('da'),
+		familyMemberId: uuid('family_member_id').references(() => familyMembers.id, {
+			onDelete: 'cascade'
+		}),
+		staffId: uuid('staff_id').references(() => staff.id, { onDelete: 'cascade' }),
+		createdAt: at('created_at').notNull().defaultNow(),
+		lastSignInAt: at('last_sign_in_at')
+	},
+	(t) => [
+		uniqueIndex('users_email_key').on(t.email),
+		uniqueIndex('users_family_member_key').on(t.familyMemberId),
+		uniqueIndex('users_staff_key').on(t.staffId),
+		check('users_one_owner', sql`num_nonnulls(${t.familyMemberId}, ${t.staffId}) = 1`),
+	]
+);
+
+/** Lucia-style sessions: the cookie holds `id.secret`, the table only SHA-256(secret). */
+export const sessions = pgTable(
+	'sessions',
+	{
+		id: text('id').primaryKey(),
+		secretHash: bytea('secret_hash').notNull(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: at('created_at').notNull().defaultNow(),
+		lastActiveAt: at('last_active_at').notNull().defaultNow(),
+		/** A short description of the device ("Chrome on Android"), never the full header. */
+		device: text('device').notNull().default('')
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+/** A single-use link that lets a family member choose a password. */
+export const invitations = pgTable(
+	'invitations',
+	{
+		id: text('id').primaryKey(),
+		secretHash: bytea('secret_hash').notNull(),
+		familyMemberId: uuid('family_member_id')
+			.notNull()
+			.references(() => familyMembers.id, { onDelete: 'cascade' }),
+		createdByStaffId: uuid('created_by_staff_id')
+			.notNull()
+			.references(() => staff.id),
+		createdAt: at('created_at').notNull().defaultNow(),
+		expiresAt: at('expires_at').notNull(),
+		usedAt: at('used_at'),
+		revokedAt: at('revoked_at')
+	},
+	(t) => [index('invitations_member_idx').on(t.familyMemberId)]
+);
+
+/** Failed sign-ins counted per key ("email:…" or "ip:…") within a window. */
+export const signInThrottle = pgTable('sign_in_throttle', {
+	key: text('key').primaryKey(),
+	failures: integer('failures').notNull().default(0),
+	windowStartedAt: at('window_started_at').notNull().defaultNow(),
+	blockedUntil: at('blocked_until')
+});

@@ -1,0 +1,315 @@
+/**
+ * The demo data as plain values: one team in Gellerup, its staff, eight families and the
+ * sign-ins. Every name, phone number and story is invented. seed.ts turns this into rows;
+ * people refer to each other by name here and by id in the database.
+ *
+ * Who sees what (access.ts: contact person, the contact person's stand-in, involved staff,
+ * and the team leader for every family in the team):
+ * - Mette Kjær: Hassan, Warsame (contact). She is nobody's stand-in and involved nowhere else.
+ * - Ali Demir: Yılmaz (contact), Hassan (involved). He is nobody's stand-in.
+ * - Lone Bak (team leader): every family.
+ * - Rahimi, Melnyk, Qureshi and Nielsen are active families that neither Mette nor Ali can see.
+ * - Olena Kovalenko (contact person of Melnyk) is away until 2026-12-07; Sahra Abdi stands in.
+ */
+import type { department, familyStatus, memberRole, staffRole } from '../db/schema';
+
+type Department = (typeof department.enumValues)[number];
+type StaffRole = (typeof staffRole.enumValues)[number];
+type FamilyStatus = (typeof familyStatus.enumValues)[number];
+type MemberRole = (typeof memberRole.enumValues)[number];
+
+export const organisation = { name: 'Aarhus Kommune' } as const;
+export const team = { name: 'Familieteamet Gellerup', area: 'Gellerup' } as const;
+
+export interface DemoStaff {
+	name: string;
+	department: Department;
+	role: StaffRole;
+	languages: string[];
+	phone: string;
+	helpsWith: string;
+	/** Name of the colleague families are sent to while this person is away. */
+	standIn: string | null;
+	awayUntil?: string;
+}
+
+export const staffMembers: DemoStaff[] = [
+	{
+		name: 'Lone Bak',
+		department: 'social',
+		role: 'team_leader',
+		languages: ['da', 'en'],
+		phone: '+45 41 23 40 00',
+		helpsWith: 'Jeg leder teamet og sørger for, at jeres familie altid har én fast kontaktperson, der kender jer.',
+		standIn: null
+	},
+	{
+		name: 'Mette Kjær',
+		department: 'employment',
+		role: 'caseworker',
+		languages: ['da', 'en'],
+		phone: '+45 41 23 45 67',
+		helpsWith: 'Job, uddannelse og praktik – og alt det, der skal til for at komme derhen.',
+		standIn: 'Sahra Abdi'
+	},
+	{
+		name: 'Ali Demir',
+		department: 'children_youth',
+		role: 'caseworker',
+		languages: ['da', 'tr', 'ku'],
+		phone: '+45 41 23 51 12',
+		helpsWith: 'Jeg hjælper børn og unge med skolen, fritidsjob og et godt fællesskab med andre unge.',
+		standIn: 'Signe Thorsen'
+	},
+	{
+		name: 'Sahra Abdi',
+		department: 'social',
+		role: 'caseworker',
+		languages: ['da', 'so'],
+		phone: '+45 41 23 52 08',
+		helpsWith: 'Jeg hjælper med bolig, økonomi og gæld, så hverdagen bliver lidt lettere at overskue.',
+		standIn: 'Lone Bak'
+	},
+	{
+		name: 'Fatima Ahmadi',
+		department: 'health',
+		role: 'caseworker',
+		languages: ['da', 'fa', 'ar'],
+		phone: '+45 41 23 53 31',
+		helpsWith: 'Jeg hjælper med helbred, lægebesøg, genoptræning og hjemmehjælp til hele familien.',
+		standIn: 'Rojda Aydın'
+	},
+	{
+		name: 'Rojda Aydın',
+		department: 'health',
+		role: 'caseworker',
+		languages: ['da', 'ku', 'tr'],
+		phone: '+45 41 23 54 76',
+		helpsWith: 'Jeg hjælper, når smerter, stress eller søvn står i vejen for det, I gerne vil.',
+		standIn: 'Fatima Ahmadi'
+	},
+	{
+		name: 'Jonas Holm',
+		department: 'culture',
+		role: 'caseworker',
+		languages: ['da', 'en'],
+		phone: '+45 41 23 55 19',
+		helpsWith: 'Jeg finder foreninger, klubber og fritidsaktiviteter, der passer til jer – store som små.',
+		standIn: 'Signe Thorsen'
+	},
+	{
+		name: 'Signe Thorsen',
+		department: 'children_youth',
+		role: 'caseworker',
+		languages: ['da', 'en', 'de'],
+		phone: '+45 41 23 56 40',
+		helpsWith: 'Jeg hjælper med skole, daginstitution og fravær, så jeres børn trives hver dag.',
+		standIn: 'Jonas Holm'
+	},
+	{
+		name: 'Nadia Iqbal',
+		department: 'employment',
+		role: 'caseworker',
+		languages: ['da', 'ur', 'en'],
+		phone: '+45 41 23 57 85',
+		helpsWith: 'Jeg hjælper med danskuddannelse, jobsøgning og kontakt til lokale arbejdspladser.',
+		standIn: 'Karim Haddad'
+	},
+	{
+		name: 'Karim Haddad',
+		department: 'employment',
+		role: 'caseworker',
+		languages: ['da', 'ar', 'fr'],
+		phone: '+45 41 23 58 23',
+		helpsWith: 'Jeg hjælper med praktik, fleksjob og vejen tilbage til arbejde efter lang tid væk.',
+		standIn: 'Nadia Iqbal'
+	},
+	{
+		name: 'Olena Kovalenko',
+		department: 'social',
+		role: 'caseworker',
+		languages: ['da', 'uk', 'ru', 'en'],
+		phone: '+45 41 23 59 64',
+		helpsWith: 'Jeg hjælper nye familier med at finde rundt i kommunen, boligen og hverdagen i Danmark.',
+		standIn: 'Sahra Abdi',
+		awayUntil: '2026-12-07'
+	}
+];
+
+export interface DemoMember {
+	name: string;
+	role: MemberRole;
+	birthYear: number;
+	preferredLanguage: string;
+}
+
+export interface DemoFamily {
+	name: string;
+	contactPerson: string;
+	status: FamilyStatus;
+	enrolledOn: string;
+	endedOn: string | null;
+	members: DemoMember[];
+	/** Other staff involved, with what each helps the family with (Danish). */
+	involved: { staff: string; helpsWith: string; since: string }[];
+}
+
+const m = (name: string, role: MemberRole, birthYear: number, preferredLanguage: string): DemoMember => ({
+	name,
+	role,
+	birthYear,
+	preferredLanguage
+});
+
+export const familyList: DemoFamily[] = [
+	{
+		name: 'Hassan',
+		contactPerson: 'Mette Kjær',
+		status: 'active',
+		enrolledOn: '2024-02-12',
+		endedOn: null,
+		members: [
+			m('Amina Hassan', 'parent', 1984, 'ar'),
+			m('Omar Hassan', 'parent', 1979, 'da'),
+			m('Yusuf Hassan', 'teenager', 2011, 'da'),
+			m('Sara Hassan', 'child', 2017, 'ar'),
+			m('Halima Hassan', 'other_adult', 1952, 'ar')
+		],
+		involved: [
+			{ staff: 'Ali Demir', helpsWith: 'Yusufs fritidsjob og skolen', since: '2024-09-02' },
+			{ staff: 'Fatima Ahmadi', helpsWith: 'Halimas hjemmehjælp og lægebesøg', since: '2024-04-15' },
+			{ staff: 'Jonas Holm', helpsWith: 'Saras svømmehold og fritidsklubben', since: '2025-01-20' }
+		]
+	},
+	{
+		name: 'Yılmaz',
+		contactPerson: 'Ali Demir',
+		status: 'active',
+		enrolledOn: '2023-10-02',
+		endedOn: null,
+		members: [
+			m('Ayşe Yılmaz', 'parent', 1986, 'tr'),
+			m('Mehmet Yılmaz', 'parent', 1981, 'tr'),
+			m('Emre Yılmaz', 'teenager', 2010, 'da'),
+			m('Elif Yılmaz', 'child', 2016, 'da')
+		],
+		involved: [{ staff: 'Rojda Aydın', helpsWith: 'Mehmets rygsmerter og genoptræning', since: '2024-03-11' }]
+	},
+	{
+		name: 'Warsame',
+		contactPerson: 'Mette Kjær',
+		status: 'active',
+		enrolledOn: '2025-03-17',
+		endedOn: null,
+		members: [
+			m('Hodan Warsame', 'parent', 1988, 'so'),
+			m('Abdirahman Warsame', 'teenager', 2012, 'da'),
+			m('Ifrah Warsame', 'child', 2015, 'so'),
+			m('Liban Warsame', 'child', 2020, 'so')
+		],
+		involved: [
+			{ staff: 'Sahra Abdi', helpsWith: 'Boligen og familiens økonomi', since: '2025-04-01' },
+			{ staff: 'Signe Thorsen', helpsWith: 'Ifrahs fravær i skolen', since: '2025-08-18' }
+		]
+	},
+	{
+		name: 'Rahimi',
+		contactPerson: 'Fatima Ahmadi',
+		status: 'active',
+		enrolledOn: '2024-06-03',
+		endedOn: null,
+		members: [
+			m('Zahra Rahimi', 'parent', 1990, 'fa'),
+			m('Reza Rahimi', 'parent', 1985, 'fa'),
+			m('Mina Rahimi', 'teenager', 2010, 'da'),
+			m('Arash Rahimi', 'child', 2018, 'fa')
+		],
+		involved: [{ staff: 'Karim Haddad', helpsWith: 'Rezas praktik i et lokalt byggefirma', since: '2024-10-07' }]
+	},
+	{
+		name: 'Melnyk',
+		contactPerson: 'Olena Kovalenko',
+		status: 'active',
+		enrolledOn: '2026-01-12',
+		endedOn: null,
+		members: [
+			m('Iryna Melnyk', 'parent', 1987, 'uk'),
+			m('Dmytro Melnyk', 'teenager', 2012, 'uk'),
+			m('Sofiia Melnyk', 'child', 2019, 'uk')
+		],
+		involved: [{ staff: 'Nadia Iqbal', helpsWith: 'Irynas danskuddannelse og jobsøgning', since: '2026-02-02' }]
+	},
+	{
+		name: 'Qureshi',
+		contactPerson: 'Nadia Iqbal',
+		status: 'active',
+		enrolledOn: '2023-08-21',
+		endedOn: null,
+		members: [
+			m('Sana Qureshi', 'parent', 1983, 'ur'),
+			m('Imran Qureshi', 'parent', 1980, 'ur'),
+			m('Bilal Qureshi', 'teenager', 2011, 'da'),
+			m('Aisha Qureshi', 'child', 2014, 'da')
+		],
+		involved: [
+			{ staff: 'Jonas Holm', helpsWith: 'Bilals fritidsjob i den lokale idrætsforening', since: '2024-05-13' }
+		]
+	},
+	{
+		name: 'Nielsen',
+		contactPerson: 'Signe Thorsen',
+		status: 'active',
+		enrolledOn: '2025-09-08',
+		endedOn: null,
+		members: [
+			m('Camilla Nielsen', 'parent', 1992, 'da'),
+			m('Mikkel Nielsen', 'child', 2015, 'da'),
+			m('Freja Nielsen', 'child', 2020, 'da')
+		],
+		involved: [{ staff: 'Rojda Aydın', helpsWith: 'Camillas søvn og stress', since: '2025-10-06' }]
+	},
+	{
+		name: 'Rashid',
+		contactPerson: 'Rojda Aydın',
+		status: 'ended',
+		enrolledOn: '2023-03-06',
+		endedOn: '2026-06-30',
+		members: [
+			m('Shilan Rashid', 'parent', 1981, 'ku'),
+			m('Azad Rashid', 'parent', 1978, 'ku'),
+			m('Dilan Rashid', 'teenager', 2010, 'da')
+		],
+		involved: [{ staff: 'Karim Haddad', helpsWith: 'Shilans job i kantinen på plejehjemmet', since: '2023-09-04' }]
+	}
+];
+
+export interface DemoUser {
+	email: string;
+	who: string;
+	locale: string;
+	/** Exactly one: the family member's or the staff member's name. */
+	member?: string;
+	staff?: string;
+	/** Shown in the console list of demo sign-ins. */
+	listed: boolean;
+}
+
+export const userList: DemoUser[] = [
+	{ email: 'amina@example.org', who: 'mother, Hassan family', locale: 'ar', member: 'Amina Hassan', listed: true },
+	{ email: 'omar@example.org', who: 'father, Hassan family', locale: 'da', member: 'Omar Hassan', listed: true },
+	{ email: 'yusuf@example.org', who: 'teenager (15), Hassan family', locale: 'da', member: 'Yusuf Hassan', listed: true },
+	{ email: 'ayse@example.org', who: 'mother, Yılmaz family', locale: 'tr', member: 'Ayşe Yılmaz', listed: true },
+	{ email: 'hodan@example.org', who: 'mother, Warsame family', locale: 'so', member: 'Hodan Warsame', listed: true },
+	{ email: 'mette@example.org', who: 'caseworker (employment), Mette Kjær', locale: 'da', staff: 'Mette Kjær', listed: true },
+	{ email: 'ali@example.org', who: 'caseworker (children and youth), Ali Demir', locale: 'da', staff: 'Ali Demir', listed: true },
+	{ email: 'lone@example.org', who: 'team leader, Lone Bak', locale: 'da', staff: 'Lone Bak', listed: true },
+	{ email: 'iryna@example.org', who: 'mother, Melnyk family (contact person away)', locale: 'en', member: 'Iryna Melnyk', listed: true },
+	{ email: 'sahra@example.org', who: 'caseworker (social), stand-in for Mette and Olena', locale: 'da', staff: 'Sahra Abdi', listed: true },
+	{ email: 'fatima@example.org', who: 'caseworker (health), Fatima Ahmadi', locale: 'da', staff: 'Fatima Ahmadi', listed: false },
+	{ email: 'rojda@example.org', who: 'caseworker (health), Rojda Aydın', locale: 'da', staff: 'Rojda Aydın', listed: false },
+	{ email: 'jonas@example.org', who: 'caseworker (culture), Jonas Holm', locale: 'da', staff: 'Jonas Holm', listed: false },
+	{ email: 'signe@example.org', who: 'caseworker (children and youth), Signe Thorsen', locale: 'da', staff: 'Signe Thorsen', listed: false },
+	{ email: 'nadia@example.org', who: 'caseworker (employment), Nadia Iqbal', locale: 'da', staff: 'Nadia Iqbal', listed: false },
+	{ email: 'karim@example.org', who: 'caseworker (employment), Karim Haddad', locale: 'da', staff: 'Karim Haddad', listed: false },
+	{ email: 'olena@example.org', who: 'caseworker (social), Olena Kovalenko (away)', locale: 'da', staff: 'Olena Kovalenko', listed: false }
+];

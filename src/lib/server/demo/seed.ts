@@ -1,0 +1,139 @@
+/**
+ * The demo data loader: one team in Gellerup with its staff, families and sign-ins, all
+ * invented (see data.ts for who sees which family). Relative imports only, so plain Node
+ * scripts can load this through vite-node/vitest as well as the SvelteKit server.
+ */
+import { count, eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import { families, familyMembers, familyStaff, organisations, staff, teams, users } from '../db/schema';
+import { hashPassword } from '../auth/password';
+import { familyList, organisation, staffMembers, team, userList } from './data';
+
+/** Shared by every demo user. Only for the demo: never seed a real database with it. */
+export const demoPassword = 'opgang-demo-2026';
+
+/** The sign-ins worth trying, in the order shown in the console and the docs. */
+export const demoSignIns: { email: string; who: string; locale: string }[] = userList
+	.filter((u) => u.listed)
+	.map(({ email, who, locale }) => ({ email, who, locale }));
+
+function byName<T>(map: Map<string, T>, name: string, what: string): T {
+	const value = map.get(name);
+	if (value === undefined) throw new Error(`Demo data: unknown ${what} "${name}"`);
+	return value;
+}
+
+/** Inserts the whole demo in one transaction: all of it or nothing. */
+export async function seedDemo(db: Db): Promise<void> {
+	// argon2 is slow on purpose: hash once, outside the transaction, and share the hash.
+	const passwordHash = await hashPassword(demoPassword);
+
+	await db.transaction(async (tx) => {
+		const [org] = await tx.insert(organisations).values({ name: organisation.name }).returning({ id: organisations.id });
+		const [teamRow] = await tx
+			.insert(teams)
+			.values({ organisationId: org.id, name: team.name, area: team.area })
+			.returning({ id: teams.id });
+
+		// Staff first, stand-ins afterwards: a stand-in is another staff row.
+		const staffRows = await tx
+			.insert(staff)
+			.values(
+				staffMembers.map((s) => ({
+					teamId: teamRow.id,
+					name: s.name,
+					department: s.department,
+					role: s.role,
+					languages: s.languages,
+					phone: s.phone,
+					helpsWith: s.helpsWith,
+					photoPath: null,
+					away: s.awayUntil !== undefined,
+					awayUntil: s.awayUntil ?? null
+				}))
+			)
+			.returning({ id: staff.id, name: staff.name });
+		const staffIds = new Map(staffRows.map((r) => [r.name, r.id]));
+
+		for (const s of staffMembers) {
+			if (!s.standIn) continue;
+			if (s.standIn === s.name) throw new Error(`Demo data: ${s.name} cannot stand in for themself`);
+			await tx
+				.update(staff)
+				.set({ standInId: byName(staffIds, s.standIn, 'stand-in') })
+				.where(eq(staff.id, byName(staffIds, s.name, 'staff member')));
+		}
+
+		const memberIds = new Map<string, string>();
+		for (const f of familyList) {
+			const [familyRow] = await tx
+				.insert(families)
+				.values({
+					teamId: teamRow.id,
+					name: f.name,
+					contactPersonId: byName(staffIds, f.contactPerson, 'contact person'),
+					area: team.area,
+					status: f.status,
+					enrolledOn: f.enrolledOn,
+					endedOn: f.endedOn
+				})
+				.returning({ id: families.id });
+
+			const members = await tx
+				.insert(familyMembers)
+				.values(
+					f.members.map((m) => ({
+						familyId: familyRow.id,
+						name: m.name,
+						role: m.role,
+						birthYear: m.birthYear,
+						preferredLanguage: m.preferredLanguage
+					}))
+				)
+				.returning({ id: familyMembers.id, name: familyMembers.name });
+			for (const m of members) {
+				if (memberIds.has(m.name)) throw new Error(`Demo data: two members named "${m.name}"`);
+				memberIds.set(m.name, m.id);
+			}
+
+			if (f.involved.length > 0) {
+				await tx.insert(familyStaff).values(
+					f.involved.map((i) => ({
+						familyId: familyRow.id,
+						staffId: byName(staffIds, i.staff, 'involved staff member'),
+						helpsWith: i.helpsWith,
+						since: i.since
+					}))
+				);
+			}
+		}
+
+		await tx.insert(users).values(
+			userList.map((u) => ({
+				email: u.email.trim().normalize('NFKC').toLowerCase(),
+				passwordHash,
+				locale: u.locale,
+				familyMemberId: u.member ? byName(memberIds, u.member, 'family member') : null,
+				staffId: u.staff ? byName(staffIds, u.staff, 'staff member') : null
+			}))
+		);
+	});
+}
+
+/** Seeds the demo into an empty database (no organisations yet). Returns whether it did. */
+export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
+	const [{ n }] = await db.select({ n: count() }).from(organisations);
+	if (n > 0) return false;
+	await seedDemo(db);
+
+	const width = Math.max(...demoSignIns.map((s) => s.email.length));
+	const lines = [
+		'',
+		'Opgang demo data loaded. Sign in with one of these:',
+		...demoSignIns.map((s) => `  ${s.email.padEnd(width)}  ${s.locale}  ${s.who}`),
+		`Password for all demo users: ${demoPassword}`,
+		''
+	];
+	console.log(lines.join('\n'));
+	return true;
+}

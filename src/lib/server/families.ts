@@ -1,0 +1,103 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from './db';
+import { families, familyMembers, familyStaff, staff, users } from './db/schema';
+import type { FamilyGrant } from './access';
+
+const contact = alias(staff, 'contact');
+const standIn = alias(staff, 'stand_in');
+
+const person = <T extends typeof staff | typeof contact | typeof standIn>(t: T) => ({
+	id: t.id,
+	name: t.name,
+	department: t.department,
+	languages: t.languages,
+	phone: t.phone,
+	helpsWith: t.helpsWith,
+	photoPath: t.photoPath
+});
+
+export type StaffCard = {
+	id: string;
+	name: string;
+	department: 'employment' | 'social' | 'children_youth' | 'health' | 'culture';
+	languages: string[];
+	phone: string | null;
+	helpsWith: string;
+	photoPath: string | null;
+};
+
+export interface FamilyOverview {
+	id: string;
+	name: string;
+	area: string;
+	status: 'active' | 'ended';
+	enrolledOn: string;
+	contactPerson: StaffCard & { away: boolean; awayUntil: string | null };
+	/** Set when the contact person is away: who to turn to instead. */
+	standIn: StaffCard | null;
+	team: (StaffCard & { helpsFamilyWith: string })[];
+	members: {
+		id: string;
+		name: string;
+		role: 'parent' | 'teenager' | 'child' | 'other_adult';
+		birthYear: number | null;
+		preferredLanguage: string;
+		hasSignIn: boolean;
+	}[];
+}
+
+const roleOrder = sql`case ${familyMembers.role} when 'parent' then 0 when 'other_adult' then 1 when 'teenager' then 2 else 3 end`;
+
+/** The family, its contact person (and stand-in when away), its team and its members. */
+export async function getFamilyOverview(db: Db, grant: FamilyGrant): Promise<FamilyOverview | null> {
+	const [head] = await db
+		.select({
+			id: families.id,
+			name: families.name,
+			area: families.area,
+			status: families.status,
+			enrolledOn: families.enrolledOn,
+			contact: { ...person(contact), away: contact.away, awayUntil: contact.awayUntil },
+			standIn: person(standIn)
+		})
+		.from(families)
+		.innerJoin(contact, eq(contact.id, families.contactPersonId))
+		.leftJoin(standIn, eq(standIn.id, contact.standInId))
+		.where(eq(families.id, grant.familyId));
+	if (!head) return null;
+
+	const [team, members] = await Promise.all([
+		db
+			.select({ ...person(staff), helpsFamilyWith: familyStaff.helpsWith })
+			.from(familyStaff)
+			.innerJoin(staff, eq(staff.id, familyStaff.staffId))
+			.where(eq(familyStaff.familyId, grant.familyId))
+			.orderBy(asc(staff.name)),
+		db
+			.select({
+				id: familyMembers.id,
+				name: familyMembers.name,
+				role: familyMembers.role,
+				birthYear: familyMembers.birthYear,
+				preferredLanguage: familyMembers.preferredLanguage,
+				hasSignIn: sql<boolean>`${users.id} is not null`
+			})
+			.from(familyMembers)
+			.leftJoin(users, eq(users.familyMemberId, familyMembers.id))
+			.where(eq(familyMembers.familyId, grant.familyId))
+			.orderBy(roleOrder, asc(familyMembers.birthYear), asc(familyMembers.name))
+	]);
+
+	return {
+		id: head.id,
+		name: head.name,
+		area: head.area,
+		status: head.status,
+		enrolledOn: head.enrolledOn,
+		contactPerson: head.contact as FamilyOverview['contactPerson'], // inner join: never null
+		standIn: head.contact.away && head.standIn?.id ? (head.standIn as StaffCard) : null,
+		team: team.filter((m) => m.id !== head.contact.id),
+		members
+	};
+}

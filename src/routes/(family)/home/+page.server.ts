@@ -1,0 +1,14 @@
+import { error } from '@sveltejs/kit';
+import { getDatabase } from '$lib/server/db';
+import { requireFamily } from '$lib/server/auth/guards';
+import { ownFamily } from '$lib/server/access';
+import { getFamilyOverview } from '$lib/server/families';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireFamily(event);
+	const { db } = await getDatabase();
+	const family = await getFamilyOverview(db, ownFamily(user));
+	if (!family) error(404, 'notFound');
+	return { family, firstName: user.name.split(' ')[0] };
+};

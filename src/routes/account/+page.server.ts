@@ -1,0 +1,37 @@
+import { fail } from '@sveltejs/kit';
+import { getDatabase } from '$lib/server/db';
+import { endOtherSessions, endOwnSession, listSessions } from '$lib/server/auth/session';
+import { requireUser } from '$lib/server/auth/guards';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	const { db } = await getDatabase();
+	const sessions = await listSessions(db, user.id);
+	return {
+		email: user.email,
+		sessions: sessions.map((s) => ({
+			id: s.id,
+			device: s.device,
+			createdAt: s.createdAt.toISOString(),
+			lastActiveAt: s.lastActiveAt.toISOString(),
+			current: s.id === event.locals.sessionId
+		}))
+	};
+};
+
+export const actions: Actions = {
+	end: async (event) => {
+		const user = requireUser(event);
+		const id = (await event.request.formData()).get('session')?.toString() ?? '';
+		if (id === event.locals.sessionId) return fail(400, { error: 'account.useSignOut' });
+		const { db } = await getDatabase();
+		const ended = await endOwnSession(db, user.id, id);
+		return ended ? { ended: 1 } : fail(404, { error: 'account.alreadyEnded' });
+	},
+	endOthers: async (event) => {
+		const user = requireUser(event);
+		const { db } = await getDatabase();
+		return { ended: await endOtherSessions(db, user.id, event.locals.sessionId!) };
+	}
+};

@@ -1,0 +1,31 @@
+import { error, fail } from '@sveltejs/kit';
+import QRCode from 'qrcode';
+import { getDatabase } from '$lib/server/db';
+import { requireStaff } from '$lib/server/auth/guards';
+import { requireFamilyAccess } from '$lib/server/access';
+import { getFamilyOverview } from '$lib/server/families';
+import { createInvitation } from '$lib/server/auth/invitations';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireStaff(event);
+	const { db } = await getDatabase();
+	const grant = await requireFamilyAccess(db, user, event.params.id, 'family.view');
+	const family = await getFamilyOverview(db, grant);
+	if (!family) error(404, 'notFound');
+	return { family, relation: grant.relation };
+};
+
+export const actions: Actions = {
+	invite: async (event) => {
+		const user = requireStaff(event);
+		const memberId = (await event.request.formData()).get('member')?.toString() ?? '';
+		const { db } = await getDatabase();
+		const grant = await requireFamilyAccess(db, user, event.params.id, 'invitation.create');
+		const result = await createInvitation(db, grant, memberId);
+		if (!result.ok) return fail(result.reason === 'notFound' ? 404 : 409, { inviteError: `staff.inviteError.${result.reason}` });
+		const link = new URL(`/invitation/${result.token}`, event.url.origin).href;
+		const qr = await QRCode.toString(link, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+		return { invitation: { memberId, memberName: result.memberName, link, qr, expiresAt: result.expiresAt.toISOString() } };
+	}
+};

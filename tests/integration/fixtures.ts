@@ -1,0 +1,63 @@
+/** Small factories for test data: each call makes new rows with unique names. */
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../src/lib/server/db';
+import { familyMembers, families, familyStaff, organisations, staff, teams, users } from '../../src/lib/server/db/schema';
+import type { SessionUser } from '../../src/lib/server/auth/session';
+
+const uid = () => randomBytes(4).toString('hex');
+
+export async function makeTeam(db: Db) {
+	const [org] = await db.insert(organisations).values({ name: `Kommune ${uid()}` }).returning();
+	const [team] = await db.insert(teams).values({ organisationId: org.id, name: `Team ${uid()}`, area: 'Gellerup' }).returning();
+	return team;
+}
+
+export async function makeStaff(db: Db, teamId: string, over: Partial<typeof staff.$inferInsert> = {}) {
+	const [row] = await db
+		.insert(staff)
+		.values({ teamId, name: `Medarbejder ${uid()}`, department: 'employment', languages: ['da'], ...over })
+		.returning();
+	return row;
+}
+
+export async function makeFamily(
+	db: Db,
+	teamId: string,
+	contactPersonId: string,
+	members: Partial<typeof familyMembers.$inferInsert>[] = [{ role: 'parent' }]
+) {
+	const [family] = await db.insert(families).values({ teamId, contactPersonId, name: `Familie ${uid()}`, area: 'Gellerup' }).returning();
+	const rows = [];
+	for (const m of members) {
+		const [row] = await db
+			.insert(familyMembers)
+			.values({ familyId: family.id, name: `Person ${uid()}`, role: 'parent', ...m })
+			.returning();
+		rows.push(row);
+	}
+	return { family, members: rows };
+}
+
+export async function involve(db: Db, familyId: string, staffId: string, helpsWith = 'Fritidsjob') {
+	await db.insert(familyStaff).values({ familyId, staffId, helpsWith });
+}
+
+export async function makeUser(db: Db, owner: { familyMemberId?: string; staffId?: string }, passwordHash = 'x') {
+	const [row] = await db
+		.insert(users)
+		.values({ email: `u-${uid()}@example.org`, passwordHash, ...owner })
+		.returning();
+	return row;
+}
+
+/** The acting user, shaped as the session layer makes it. */
+export function staffActor(s: typeof staff.$inferSelect, userId: string): Extract<SessionUser, { kind: 'staff' }> {
+	return { kind: 'staff', id: userId, email: 'x@example.org', locale: 'da', staffId: s.id, teamId: s.teamId, name: s.name, role: s.role };
+}
+
+export function familyActor(
+	m: typeof familyMembers.$inferSelect,
+	userId: string
+): Extract<SessionUser, { kind: 'family' }> {
+	return { kind: 'family', id: userId, email: 'x@example.org', locale: 'da', memberId: m.id, familyId: m.familyId, name: m.name, role: m.role };
+}
