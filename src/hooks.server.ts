@@ -10,8 +10,8 @@ import { languageCookie } from '$lib/server/language';
 export const init: ServerInit = async () => {
 	const { db, close } = await getDatabase();
 	if (process.env.OPGANG_DEMO === '1') {
-		const { seedDemoIfEmpty } = await import('$lib/server/demo/seed');
-		await seedDemoIfEmpty(db);
+		const { seedDemoIfEmpty, printDemoSignIns } = await import('$lib/server/demo/seed');
+		printDemoSignIns(await seedDemoIfEmpty(db));
 	}
 	process.once('sveltekit:shutdown', () => void close());
 };

@@ -125,15 +125,18 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
 	const [{ n }] = await db.select({ n: count() }).from(organisations);
 	if (n > 0) return false;
 	await seedDemo(db);
+	return true;
+}
 
+/** The demo sign-ins, for the console of `npm run demo`. */
+export function printDemoSignIns(loaded: boolean): void {
 	const width = Math.max(...demoSignIns.map((s) => s.email.length));
 	const lines = [
 		'',
-		'Opgang demo data loaded. Sign in with one of these:',
+		loaded ? 'Opgang demo data loaded. Sign in with one of these:' : 'Opgang demo: sign in with one of these:',
 		...demoSignIns.map((s) => `  ${s.email.padEnd(width)}  ${s.locale}  ${s.who}`),
 		`Password for all demo users: ${demoPassword}`,
 		''
 	];
 	console.log(lines.join('\n'));
-	return true;
 }

@@ -1,0 +1,140 @@
+import { expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { describeEachBackend } from './harness';
+import { makeFamily, makeStaff, makeTeam, makeUser } from './fixtures';
+import {
+	createSession,
+	endOtherSessions,
+	endOwnSession,
+	invalidateSession,
+	listSessions,
+	sessionPolicy,
+	validateSessionToken
+} from '../../src/lib/server/auth/session';
+import { hashPassword } from '../../src/lib/server/auth/password';
+import { signIn } from '../../src/lib/server/auth/signin';
+import { limits } from '../../src/lib/server/auth/throttle';
+import { sessions, users } from '../../src/lib/server/db/schema';
+
+describeEachBackend('sessions', (ctx) => {
+	async function familyUser() {
+		const { db } = ctx();
+		const team = await makeTeam(db);
+		const s = await makeStaff(db, team.id);
+		const { members } = await makeFamily(db, team.id, s.id);
+		return { db, user: await makeUser(db, { familyMemberId: members[0].id }), staffUser: await makeUser(db, { staffId: s.id }) };
+	}
+
+	it('stores only a hash of the secret and finds the user from the token', async () => {
+		const { db, user } = await familyUser();
+		const { token, id } = await createSession(db, user.id, 'family', 'Chrome · Android');
+		const [id2, secret] = token.split('.');
+		expect(id2).toBe(id);
+		expect(secret.length).toBeGreaterThanOrEqual(26); // ≥ 128 bits in base32
+		const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
+		expect(row.secretHash).toHaveLength(32);
+		expect(Buffer.from(row.secretHash).toString('utf8')).not.toContain(secret);
+		const valid = await validateSessionToken(db, token);
+		expect(valid?.user).toMatchObject({ kind: 'family', id: user.id });
+	});
+
+	it('rejects a wrong secret, a malformed token and an ended session', async () => {
+		const { db, user } = await familyUser();
+		const { token, id } = await createSession(db, user.id, 'family', '');
+		const [sid, secret] = token.split('.');
+		const flipped = secret.slice(0, -1) + (secret.endsWith('a') ? 'b' : 'a');
+		expect(await validateSessionToken(db, `${sid}.${flipped}`)).toBeNull();
+		expect(await validateSessionToken(db, sid)).toBeNull();
+		expect(await validateSessionToken(db, `${sid}.${secret}.x`)).toBeNull();
+		await invalidateSession(db, id);
+		expect(await validateSessionToken(db, token)).toBeNull();
+	});
+
+	it('times out after inactivity and after the absolute lifetime, per kind of user', async () => {
+		const { db, user, staffUser } = await familyUser();
+		const fam = await createSession(db, user.id, 'family', '');
+		const stf = await createSession(db, staffUser.id, 'staff', '');
+		const now = Date.now();
+		const at = (ms: number) => new Date(now + ms);
+		// Staff time out sooner than families.
+		expect(await validateSessionToken(db, stf.token, at(sessionPolicy.staff.inactivityMs + 1000))).toBeNull();
+		expect(await validateSessionToken(db, fam.token, at(sessionPolicy.staff.inactivityMs + 1000))).not.toBeNull();
+		// Activity extends a session, but never past its absolute lifetime.
+		let t = 0;
+		while (t + sessionPolicy.family.inactivityMs / 2 < sessionPolicy.family.absoluteMs) {
+			t += sessionPolicy.family.inactivityMs / 2;
+			expect(await validateSessionToken(db, fam.token, at(t))).not.toBeNull();
+		}
+		expect(await validateSessionToken(db, fam.token, at(sessionPolicy.family.absoluteMs + 1000))).toBeNull();
+		// The expired session is gone from the table.
+		expect(await db.select().from(sessions).where(eq(sessions.id, fam.id))).toHaveLength(0);
+	});
+
+	it('lets users list and end their own sessions, and only their own', async () => {
+		const { db, user, staffUser } = await familyUser();
+		const a = await createSession(db, user.id, 'family', 'Chrome · Android');
+		const b = await createSession(db, user.id, 'family', 'Firefox · Windows');
+		const c = await createSession(db, user.id, 'family', 'Safari · iOS');
+		const other = await createSession(db, staffUser.id, 'staff', '');
+		expect((await listSessions(db, user.id)).map((s) => s.id).sort()).toEqual([a.id, b.id, c.id].sort());
+		expect(await endOwnSession(db, user.id, other.id)).toBe(false);
+		expect(await validateSessionToken(db, other.token)).not.toBeNull();
+		expect(await endOwnSession(db, user.id, b.id)).toBe(true);
+		expect(await endOtherSessions(db, user.id, a.id)).toBe(1);
+		expect((await listSessions(db, user.id)).map((s) => s.id)).toEqual([a.id]);
+	});
+});
+
+describeEachBackend('sign-in', (ctx) => {
+	async function account(password: string) {
+		const { db } = ctx();
+		const team = await makeTeam(db);
+		const s = await makeStaff(db, team.id);
+		const user = await makeUser(db, { staffId: s.id }, await hashPassword(password));
+		return { db, user };
+	}
+
+	it('signs in with the right password, whatever the case and spacing of the email', async () => {
+		const { db, user } = await account('blå cykel tirsdag');
+		const result = await signIn(db, `  ${user.email.toUpperCase()} `, 'blå cykel tirsdag', '10.0.0.1');
+		expect(result).toEqual({ ok: true, userId: user.id, kind: 'staff' });
+	});
+
+	it('answers an unknown email exactly as a wrong password', async () => {
+		const { db, user } = await account('blå cykel tirsdag');
+		const wrong = await signIn(db, user.email, 'forkert kodeord', '10.0.0.2');
+		const unknown = await signIn(db, 'nobody-here@example.org', 'forkert kodeord', '10.0.0.2');
+		expect(wrong).toEqual({ ok: false, reason: 'wrongCredentials' });
+		expect(unknown).toEqual(wrong);
+	});
+
+	it('throttles an account after repeated failures, even with the right password then', async () => {
+		const { db, user } = await account('blå cykel tirsdag');
+		for (let i = 0; i < limits.email.failures; i++) {
+			expect((await signIn(db, user.email, `forkert ${i}`, `10.1.0.${i}`)).ok).toBe(false);
+		}
+		const blocked = await signIn(db, user.email, 'blå cykel tirsdag', '10.1.1.1');
+		expect(blocked).toMatchObject({ ok: false, reason: 'throttled' });
+		if (blocked.ok || blocked.reason !== 'throttled') throw new Error('expected throttled');
+		expect(blocked.retryAt.getTime()).toBeGreaterThan(Date.now() + 10 * 60_000);
+		// An unknown email is throttled the same way, so the throttle does not reveal accounts.
+		for (let i = 0; i < limits.email.failures; i++) await signIn(db, 'ghost@example.org', 'x', `10.2.0.${i}`);
+		expect(await signIn(db, 'ghost@example.org', 'x', '10.2.1.1')).toMatchObject({ reason: 'throttled' });
+	});
+
+	it('throttles an address that tries many accounts', async () => {
+		const { db, user } = await account('blå cykel tirsdag');
+		for (let i = 0; i < limits.ip.failures; i++) await signIn(db, `guess${i}@example.org`, 'x', '10.9.9.9');
+		expect(await signIn(db, user.email, 'blå cykel tirsdag', '10.9.9.9')).toMatchObject({ reason: 'throttled' });
+		expect(await signIn(db, user.email, 'blå cykel tirsdag', '10.9.9.10')).toMatchObject({ ok: true });
+	});
+
+	it('hashes with argon2id at ≥ 19 MiB and 2 iterations', async () => {
+		const { db, user } = await account('blå cykel tirsdag');
+		const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id));
+		const m = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=\d+\$/.exec(row.hash);
+		expect(m).not.toBeNull();
+		expect(Number(m![1])).toBeGreaterThanOrEqual(19456);
+		expect(Number(m![2])).toBeGreaterThanOrEqual(2);
+	});
+});
