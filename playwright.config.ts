@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 4173);
+export const baseURL = `http://localhost:${port}`;
+
+// Where Playwright cannot download its own browser (as on these machines), use Debian's.
+const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const executablePath = process.env.CHROMIUM_PATH ?? systemChromium;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	timeout: 30_000,
+	expect: { timeout: 5_000 },
+	fullyParallel: true,
+	workers: 2,
+	forbidOnly: !!process.env.CI,
+	retries: 0,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	use: {
+		baseURL,
+		browserName: 'chromium',
+		// A cheap Android phone.
+		viewport: { width: 360, height: 740 },
+		isMobile: true,
+		hasTouch: true,
+		locale: 'da-DK',
+		timezoneId: 'Europe/Copenhagen',
+		launchOptions: {
+			executablePath,
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run'
+			]
+		}
+	},
+	webServer: {
+		// The production build on a fresh embedded database with the demo data.
+		command: `rm -rf .e2e-data && node scripts/start.js --demo`,
+		env: { PORT: String(port), ORIGIN: baseURL, DATA_DIR: '.e2e-data' },
+		url: `${baseURL}/login`,
+		reuseExistingServer: false,
+		timeout: 60_000,
+		stdout: 'ignore'
+	}
+});

@@ -1,0 +1,347 @@
+#!/usr/bin/env node
+// Benchmark: the signed-in family home (/home: session lookup + a few queries) against a
+// public page with no data (/privacy, no cookie), first on embedded PGlite, then on
+// PostgreSQL when one answers. Needs a build (`npm run bench` builds first).
+//
+// Env: BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_DATABASE_URL (admin URL,
+// default postgres://postgres@127.0.0.1:5432/postgres), BENCH_BASELINE (the data-free
+// page, default /privacy). Everything goes to 127.0.0.1 only; the script stops by itself
+// and exits non-zero on any non-2xx response or error.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const SECONDS = positiveInt(process.env.BENCH_SECONDS, 10);
+const CONNECTIONS = positiveInt(process.env.BENCH_CONNECTIONS, 10);
+const WARMUP_SECONDS = 2;
+const ADMIN_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const BASELINE = process.env.BENCH_BASELINE || '/privacy';
+const DEMO = { email: 'amina@example.org', password: 'opgang-demo-2026' };
+const READY_TIMEOUT_MS = 120_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+function positiveInt(value, fallback) {
+	const n = Number.parseInt(value ?? '', 10);
+	return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+// ---------------------------------------------------------------- cleanup
+
+/** Async cleanups, newest first; run on normal end, on errors and on SIGINT/SIGTERM. */
+const cleanups = [];
+/** The running server, so the 'exit' handler can still kill it synchronously. */
+let current = null;
+
+async function runCleanups() {
+	while (cleanups.length) {
+		const fn = cleanups.pop();
+		try {
+			await fn();
+		} catch (err) {
+			console.error(`cleanup failed: ${err?.message ?? err}`);
+		}
+	}
+}
+
+let interrupted = false;
+/** After Ctrl-C the cleanups exit the process; the main flow just stops where it is. */
+const halt = () => (interrupted ? new Promise(() => {}) : undefined);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+	process.on(signal, () => {
+		if (interrupted) process.exit(130); // second Ctrl-C: give up on a tidy exit
+		interrupted = true;
+		console.error(`\n${signal}: stopping …`);
+		runCleanups().finally(() => process.exit(130));
+	});
+}
+process.on('exit', () => {
+	if (current && current.child.exitCode === null && current.child.signalCode === null) {
+		current.child.kill('SIGKILL');
+	}
+});
+
+// ---------------------------------------------------------------- server
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const srv = net.createServer();
+		srv.unref();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address();
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Starts `scripts/start.js --demo` and resolves once the port answers HTTP. */
+async function startServer(label, extraEnv) {
+	const port = await freePort();
+	const origin = `http://127.0.0.1:${port}`;
+	const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, ...extraEnv };
+	if (!extraEnv.DATABASE_URL) delete env.DATABASE_URL;
+	delete env.OPGANG_DEMO;
+
+	const child = spawn(process.execPath, ['scripts/start.js', '--demo'], {
+		cwd: root,
+		env,
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	const output = [];
+	child.stdout.on('data', (d) => output.push(d));
+	child.stderr.on('data', (d) => output.push(d));
+	const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+	const server = { label, child, port, origin, exited, output: () => clip(Buffer.concat(output).toString()) };
+	current = server;
+	cleanups.push(() => stopServer(server));
+
+	const deadline = Date.now() + READY_TIMEOUT_MS;
+	let exitInfo = null;
+	exited.then((info) => (exitInfo = info));
+	for (;;) {
+		await halt();
+		if (exitInfo) throw serverError(server, `${label} server exited early (${exitInfo.signal ?? `code ${exitInfo.code}`})`);
+		if (Date.now() > deadline) throw serverError(server, `${label} server did not answer within ${READY_TIMEOUT_MS / 1000} s`);
+		try {
+			const res = await fetch(`${origin}/login`, { redirect: 'manual', signal: AbortSignal.timeout(2000) });
+			await res.arrayBuffer();
+			return server;
+		} catch {
+			await sleep(200);
+		}
+	}
+}
+
+/** The server's output for a failure report: start and end only (it logs every 404). */
+function clip(text, head = 40, tail = 20) {
+	const lines = text.split('\n');
+	if (lines.length <= head + tail + 1) return text;
+	return [...lines.slice(0, head), `… ${lines.length - head - tail} lines left out …`, ...lines.slice(-tail)].join('\n');
+}
+
+/** Error whose message carries the server's captured output (only shown on failure). */
+function serverError(server, message) {
+	const out = server.output().trimEnd();
+	return new Error(out ? `${message}\n--- ${server.label} server output ---\n${out}\n--- end ---` : message);
+}
+
+async function stopServer(server) {
+	const { child } = server;
+	if (child.exitCode === null && child.signalCode === null) {
+		child.kill('SIGTERM');
+		const stopped = await Promise.race([server.exited.then(() => true), sleep(STOP_TIMEOUT_MS).then(() => false)]);
+		if (!stopped) {
+			child.kill('SIGKILL');
+			await server.exited;
+		}
+	}
+	if (current === server) current = null;
+}
+
+// ---------------------------------------------------------------- requests
+
+async function signIn(server) {
+	const res = await fetch(`${server.origin}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'text/html',
+			origin: server.origin
+		},
+		body: new URLSearchParams(DEMO).toString()
+	});
+	await res.arrayBuffer();
+	const cookie = res.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0])
+		.find((c) => c.startsWith('opgang-session='));
+	if (res.status !== 303 || !cookie) {
+		throw serverError(server, `sign-in as ${DEMO.email} failed: HTTP ${res.status}, session cookie ${cookie ? 'set' : 'missing'}`);
+	}
+	return cookie;
+}
+
+/** One plain request: status and body size in bytes (as served, no compression asked). */
+async function pageSize(server, page, headers) {
+	const res = await fetch(`${server.origin}${page}`, {
+		redirect: 'manual',
+		headers: { ...headers, 'accept-encoding': 'identity' }
+	});
+	const body = await res.arrayBuffer();
+	return { status: res.status, location: res.headers.get('location'), bytes: body.byteLength };
+}
+
+function cannon(url, headers, seconds) {
+	return autocannon({ url, headers, connections: CONNECTIONS, duration: seconds });
+}
+
+async function benchBackend(label, extraEnv) {
+	const server = await startServer(label, extraEnv);
+	const cookie = await signIn(server);
+	const pages = [
+		{ page: '/home', headers: { accept: 'text/html', cookie } },
+		{ page: BASELINE, headers: { accept: 'text/html' } }
+	];
+	const rows = [];
+	for (const { page, headers } of pages) {
+		await halt();
+		const size = await pageSize(server, page, headers);
+		const url = `${server.origin}${page}`;
+		process.stderr.write(`${label} ${page}: warm-up ${WARMUP_SECONDS} s, then ${SECONDS} s …\n`);
+		const warm = await cannon(url, headers, WARMUP_SECONDS);
+		await halt();
+		const r = await cannon(url, headers, SECONDS);
+		await halt();
+		rows.push({
+			backend: label,
+			page,
+			status: size.status,
+			location: size.location,
+			bytes: size.bytes,
+			rps: r.requests.average,
+			p50: r.latency.p50,
+			p99: r.latency.p99,
+			non2xx: r.non2xx,
+			errors: r.errors + r.timeouts,
+			codes: Object.keys(r.statusCodeStats).filter((c) => !c.startsWith('2')),
+			warmBad: warm.non2xx + warm.errors + warm.timeouts
+		});
+	}
+	const bad = rows.some((row) => row.status < 200 || row.status > 299 || row.non2xx || row.errors || row.warmBad);
+	if (bad) {
+		// Keep the table clean, but show what the server said when something went wrong.
+		const out = server.output().trimEnd();
+		if (out) console.error(`--- ${label} server output ---\n${out}\n--- end ---`);
+	}
+	await stopServer(server); // also registered as a cleanup; stopping twice is harmless
+	return rows;
+}
+
+// ---------------------------------------------------------------- backends
+
+function pglite() {
+	const dir = mkdtempSync(path.join(os.tmpdir(), 'opgang-bench-'));
+	cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+	return benchBackend('pglite', { DATA_DIR: dir });
+}
+
+/** Null when PostgreSQL does not answer within 2 s. */
+async function postgresBackend() {
+	const admin = postgres(ADMIN_URL, { max: 1, connect_timeout: 2, idle_timeout: 1, onnotice: () => {} });
+	let version;
+	try {
+		const [row] = await Promise.race([
+			admin`show server_version`,
+			sleep(2000).then(() => Promise.reject(new Error('no answer within 2 s')))
+		]);
+		version = row.server_version;
+	} catch (err) {
+		await admin.end({ timeout: 1 }).catch(() => {});
+		console.log(`PostgreSQL at ${redact(ADMIN_URL)} skipped: ${err?.message ?? err}`);
+		return null;
+	}
+	const name = `opgang_bench_${randomBytes(6).toString('hex')}`;
+	await admin`create database ${admin(name)}`;
+	cleanups.push(async () => {
+		try {
+			await admin`drop database if exists ${admin(name)} with (force)`;
+		} finally {
+			await admin.end({ timeout: 2 });
+		}
+	});
+	const url = new URL(ADMIN_URL);
+	url.pathname = `/${name}`;
+	console.log(`PostgreSQL ${version} at ${redact(ADMIN_URL)}, fresh database ${name}`);
+	return benchBackend('postgres', { DATABASE_URL: url.toString() });
+}
+
+function redact(u) {
+	try {
+		const url = new URL(u);
+		if (url.password) url.password = '***';
+		return url.toString();
+	} catch {
+		return '(unparsable URL)';
+	}
+}
+
+// ---------------------------------------------------------------- main
+
+function fmtMs(ms) {
+	return ms < 10 ? ms.toFixed(1) : String(Math.round(ms));
+}
+
+function printTable(rows) {
+	const header = ['backend', 'page', 'bytes', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx'];
+	const lines = rows.map((r) => [
+		r.backend,
+		r.page,
+		r.status >= 200 && r.status <= 299 ? String(r.bytes) : `${r.bytes} (HTTP ${r.status})`,
+		String(Math.round(r.rps)),
+		fmtMs(r.p50),
+		fmtMs(r.p99),
+		String(r.non2xx) + (r.codes.length ? ` (${r.codes.join(',')})` : '') + (r.errors ? ` +${r.errors} errors` : '')
+	]);
+	const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+	const fmt = (cols) => cols.map((c, i) => (i === cols.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
+	console.log('');
+	console.log(fmt(header));
+	for (const l of lines) console.log(fmt(l));
+}
+
+async function main() {
+	if (!existsSync(path.join(root, 'build', 'index.js'))) {
+		console.error('No build found. Run `npm run build` first (or `npm run bench`).');
+		process.exitCode = 1;
+		return;
+	}
+	const cpus = os.cpus();
+	console.log(`Node ${process.version} on ${os.platform()} ${os.release()} (${os.arch()})`);
+	console.log(`CPU: ${cpus.length} × ${cpus[0]?.model?.trim() ?? 'unknown'}, memory ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
+	console.log(`autocannon: ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per page; /home signed in, ${BASELINE} without cookie`);
+
+	const rows = [];
+	try {
+		rows.push(...(await pglite()));
+		await runCleanups(); // temp dir gone, server stopped, before the next backend
+		const pg = await postgresBackend();
+		if (pg) rows.push(...pg);
+	} finally {
+		await runCleanups();
+	}
+	printTable(rows);
+
+	const problems = [];
+	for (const r of rows) {
+		if (r.status < 200 || r.status > 299) {
+			problems.push(`${r.backend} ${r.page}: plain request answered HTTP ${r.status}${r.location ? ` → ${r.location}` : ''}`);
+		}
+		if (r.non2xx) problems.push(`${r.backend} ${r.page}: ${r.non2xx} non-2xx responses (${r.codes.join(', ')})`);
+		if (r.errors) problems.push(`${r.backend} ${r.page}: ${r.errors} connection errors/timeouts`);
+		if (r.warmBad) problems.push(`${r.backend} ${r.page}: ${r.warmBad} non-2xx/errors during warm-up`);
+	}
+	if (problems.length) {
+		console.error('');
+		for (const p of problems) console.error(`FAIL ${p}`);
+		if (rows.some((r) => r.page === '/home' && r.location?.includes('/login'))) {
+			console.error('(/home redirected to /login: the session cookie was not accepted)');
+		}
+		process.exitCode = 1;
+	}
+}
+
+main().catch(async (err) => {
+	console.error(err?.stack ?? err);
+	await runCleanups();
+	process.exitCode = 1;
+});

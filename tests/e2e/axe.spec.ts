@@ -1,0 +1,68 @@
+/**
+ * Every page in every locale through axe. A page added to the portal is added here.
+ * Dedicated demo users (Nadia: staff; Ayşe: parent) so other tests' languages are untouched.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { locales } from '../../src/lib/i18n/locales';
+import { chooseLanguage, signIn } from './helpers';
+
+test.describe.configure({ mode: 'serial' });
+
+async function audit(page: Page, label: string): Promise<void> {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	expect(summary, `axe on ${label}`).toEqual([]);
+}
+
+for (const { code, name } of locales) {
+	test(`every page passes axe in ${code}`, async ({ browser, baseURL }) => {
+		test.setTimeout(90_000);
+		const context = await browser.newContext();
+		await context.addCookies([{ name: 'opgang-lang', value: code, url: baseURL! }]);
+		const page = await context.newPage();
+
+		for (const path of ['/login', '/language', '/privacy', '/invitation/no.such-link', '/no-such-page']) {
+			await page.goto(path);
+			await expect(page.locator('html')).toHaveAttribute('lang', code);
+			await audit(page, `${path} (${code})`);
+		}
+		// A form with errors.
+		await page.goto('/login');
+		await page.locator('main form button[type=submit]').click();
+		await expect(page.getByRole('alert')).toBeVisible();
+		await audit(page, `/login with errors (${code})`);
+		// The language menu open.
+		await page.locator('header summary').click();
+		await audit(page, `language menu (${code})`);
+
+		// Staff pages, including a fresh invitation and the page it opens.
+		await signIn(page, 'nadia@example.org');
+		await chooseLanguage(page, name);
+		await audit(page, `/staff (${code})`);
+		await page.getByRole('main').getByRole('link').first().click();
+		await audit(page, `staff family page (${code})`);
+		const invite = page.locator('form[action="?/invite"] button').first();
+		await invite.click();
+		await expect(page.locator('.slip')).toBeVisible();
+		await audit(page, `staff family page with invitation (${code})`);
+		const link = await page.locator('.slip a').getAttribute('href');
+		await page.goto('/account');
+		await audit(page, `/account (${code})`);
+		await page.getByRole('navigation').locator('form[action="/logout"] button').click();
+
+		await page.goto(link!);
+		await audit(page, `invitation form (${code})`);
+		await page.locator('main form button[type=submit]').click();
+		await expect(page.getByRole('alert')).toBeVisible();
+		await audit(page, `invitation form with errors (${code})`);
+
+		// Family pages.
+		await signIn(page, 'ayse@example.org');
+		await chooseLanguage(page, name);
+		await audit(page, `/home (${code})`);
+		await page.goto('/account');
+		await audit(page, `/account family (${code})`);
+		await context.close();
+	});
+}

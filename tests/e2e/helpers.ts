@@ -1,0 +1,27 @@
+import { expect, type Page } from '@playwright/test';
+
+export const password = 'opgang-demo-2026';
+
+/** Signs in through the form, as a person would; lands on the user's home. */
+export async function signIn(page: Page, email: string, pass = password): Promise<void> {
+	await page.goto('/login');
+	await page.locator('main input[type=email]').fill(email);
+	await page.locator('main input[type=password]').fill(pass);
+	await page.locator('main form button[type=submit]').click();
+	await expect(page).toHaveURL(/\/(home|staff)$/);
+}
+
+/** Chooses a language with the switcher in the header. */
+export async function chooseLanguage(page: Page, name: string): Promise<void> {
+	await page.locator('header summary').click();
+	await page.locator('header').getByRole('button', { name, exact: true }).click();
+	await page.waitForLoadState('load');
+}
+
+/** The id in a staff family link, found by the family's visible name. */
+export async function familyHref(page: Page, familyName: RegExp): Promise<string> {
+	await page.goto('/staff');
+	const href = await page.getByRole('link', { name: familyName }).getAttribute('href');
+	if (!href) throw new Error(`no link for ${familyName}`);
+	return href;
+}
