@@ -1,13 +1,25 @@
 import { timeZone, type Locale } from './locales';
 
-/** Date only ("22. november 2026"), in the organisation's time zone. */
+// Intl constructors are slow (they load locale data); keep one per locale and style.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: Locale, style: 'date' | 'dateTime'): Intl.DateTimeFormat {
+	const key = `${locale}:${style}`;
+	let f = formatters.get(key);
+	if (!f) {
+		const options: Intl.DateTimeFormatOptions =
+			style === 'date' ? { dateStyle: 'long', timeZone } : { dateStyle: 'medium', timeStyle: 'short', timeZone };
+		formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+	}
+	return f;
+}
+
+/** Date only ("22. november 2026"), in the organisation's time zone. A bare date is noon there. */
 export function formatDate(value: Date | string, locale: Locale): string {
 	const d = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
-	return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(d);
+	return formatter(locale, 'date').format(d);
 }
 
 /** Date and time ("22. nov. 2026 14.30"), in the organisation's time zone. */
 export function formatDateTime(value: Date | string, locale: Locale): string {
-	const d = typeof value === 'string' ? new Date(value) : value;
-	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(d);
+	return formatter(locale, 'dateTime').format(typeof value === 'string' ? new Date(value) : value);
 }

@@ -22,10 +22,18 @@ export function dirOf(locale: Locale): 'ltr' | 'rtl' {
 /** Name of a language (any BCP 47 code) in the reader's language, e.g. "arabisk" for da. */
 export function languageName(code: string, inLocale: Locale): string {
 	try {
-		return new Intl.DisplayNames([inLocale], { type: 'language' }).of(code) ?? code;
+		return displayNames(inLocale).of(code) ?? code;
 	} catch {
 		return code;
 	}
+}
+
+// Intl constructors are slow (they load locale data); one per locale is enough.
+const names = new Map<Locale, Intl.DisplayNames>();
+function displayNames(locale: Locale): Intl.DisplayNames {
+	let n = names.get(locale);
+	if (!n) names.set(locale, (n = new Intl.DisplayNames([locale], { type: 'language' })));
+	return n;
 }
 
 /** Picks the best supported locale from an Accept-Language header. */

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Db } from './db';
+import { prepared, type Db } from './db';
 import { families, familyMembers, familyStaff, staff, users } from './db/schema';
 import type { FamilyGrant } from './access';
 
@@ -49,45 +49,61 @@ export interface FamilyOverview {
 
 const roleOrder = sql`case ${familyMembers.role} when 'parent' then 0 when 'other_adult' then 1 when 'teenager' then 2 else 3 end`;
 
+function statements(db: Db) {
+	const familyId = sql.placeholder('familyId');
+	return {
+		head: prepared(db, 'family_head', () =>
+			db
+				.select({
+					id: families.id,
+					name: families.name,
+					area: families.area,
+					status: families.status,
+					enrolledOn: families.enrolledOn,
+					contact: { ...person(contact), away: contact.away, awayUntil: contact.awayUntil },
+					standIn: person(standIn)
+				})
+				.from(families)
+				.innerJoin(contact, eq(contact.id, families.contactPersonId))
+				.leftJoin(standIn, eq(standIn.id, contact.standInId))
+				.where(eq(families.id, familyId))
+				.prepare('family_head')
+		),
+		team: prepared(db, 'family_team', () =>
+			db
+				.select({ ...person(staff), helpsFamilyWith: familyStaff.helpsWith })
+				.from(familyStaff)
+				.innerJoin(staff, eq(staff.id, familyStaff.staffId))
+				.where(eq(familyStaff.familyId, familyId))
+				.orderBy(asc(staff.name))
+				.prepare('family_team')
+		),
+		members: prepared(db, 'family_members', () =>
+			db
+				.select({
+					id: familyMembers.id,
+					name: familyMembers.name,
+					role: familyMembers.role,
+					birthYear: familyMembers.birthYear,
+					preferredLanguage: familyMembers.preferredLanguage,
+					hasSignIn: sql<boolean>`${users.id} is not null`
+				})
+				.from(familyMembers)
+				.leftJoin(users, eq(users.familyMemberId, familyMembers.id))
+				.where(eq(familyMembers.familyId, familyId))
+				.orderBy(roleOrder, asc(familyMembers.birthYear), asc(familyMembers.name))
+				.prepare('family_members')
+		)
+	};
+}
+
 /** The family, its contact person (and stand-in when away), its team and its members. */
 export async function getFamilyOverview(db: Db, grant: FamilyGrant): Promise<FamilyOverview | null> {
-	const [head] = await db
-		.select({
-			id: families.id,
-			name: families.name,
-			area: families.area,
-			status: families.status,
-			enrolledOn: families.enrolledOn,
-			contact: { ...person(contact), away: contact.away, awayUntil: contact.awayUntil },
-			standIn: person(standIn)
-		})
-		.from(families)
-		.innerJoin(contact, eq(contact.id, families.contactPersonId))
-		.leftJoin(standIn, eq(standIn.id, contact.standInId))
-		.where(eq(families.id, grant.familyId));
+	const q = statements(db);
+	const params = { familyId: grant.familyId };
+	const [head] = await q.head.execute(params);
 	if (!head) return null;
-
-	const [team, members] = await Promise.all([
-		db
-			.select({ ...person(staff), helpsFamilyWith: familyStaff.helpsWith })
-			.from(familyStaff)
-			.innerJoin(staff, eq(staff.id, familyStaff.staffId))
-			.where(eq(familyStaff.familyId, grant.familyId))
-			.orderBy(asc(staff.name)),
-		db
-			.select({
-				id: familyMembers.id,
-				name: familyMembers.name,
-				role: familyMembers.role,
-				birthYear: familyMembers.birthYear,
-				preferredLanguage: familyMembers.preferredLanguage,
-				hasSignIn: sql<boolean>`${users.id} is not null`
-			})
-			.from(familyMembers)
-			.leftJoin(users, eq(users.familyMemberId, familyMembers.id))
-			.where(eq(familyMembers.familyId, grant.familyId))
-			.orderBy(roleOrder, asc(familyMembers.birthYear), asc(familyMembers.name))
-	]);
+	const [team, members] = await Promise.all([q.team.execute(params), q.members.execute(params)]);
 
 	return {
 		id: head.id,

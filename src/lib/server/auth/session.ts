@@ -1,5 +1,5 @@
 import { and, eq, lt, or, sql } from 'drizzle-orm';
-import type { Db } from '../db';
+import { prepared, type Db } from '../db';
 import { familyMembers, sessions, staff, users } from '../db/schema';
 import { isLocale, defaultLocale, type Locale } from '$lib/i18n/locales';
 import { newToken, secretMatches, splitToken } from './tokens';
@@ -64,29 +64,32 @@ function expiry(kind: SessionUser['kind'], createdAt: Date, lastActiveAt: Date):
 export async function validateSessionToken(db: Db, token: string, now = new Date()): Promise<ValidSession | null> {
 	const parts = splitToken(token);
 	if (!parts) return null;
-	const [row] = await db
-		.select({
-			id: sessions.id,
-			secretHash: sessions.secretHash,
-			createdAt: sessions.createdAt,
-			lastActiveAt: sessions.lastActiveAt,
-			userId: users.id,
-			email: users.email,
-			locale: users.locale,
-			memberId: familyMembers.id,
-			familyId: familyMembers.familyId,
-			memberName: familyMembers.name,
-			memberRole: familyMembers.role,
-			staffId: staff.id,
-			teamId: staff.teamId,
-			staffName: staff.name,
-			staffRole: staff.role
-		})
-		.from(sessions)
-		.innerJoin(users, eq(users.id, sessions.userId))
-		.leftJoin(familyMembers, eq(familyMembers.id, users.familyMemberId))
-		.leftJoin(staff, eq(staff.id, users.staffId))
-		.where(eq(sessions.id, parts.id));
+	const [row] = await prepared(db, 'session_by_id', () =>
+		db
+			.select({
+				id: sessions.id,
+				secretHash: sessions.secretHash,
+				createdAt: sessions.createdAt,
+				lastActiveAt: sessions.lastActiveAt,
+				userId: users.id,
+				email: users.email,
+				locale: users.locale,
+				memberId: familyMembers.id,
+				familyId: familyMembers.familyId,
+				memberName: familyMembers.name,
+				memberRole: familyMembers.role,
+				staffId: staff.id,
+				teamId: staff.teamId,
+				staffName: staff.name,
+				staffRole: staff.role
+			})
+			.from(sessions)
+			.innerJoin(users, eq(users.id, sessions.userId))
+			.leftJoin(familyMembers, eq(familyMembers.id, users.familyMemberId))
+			.leftJoin(staff, eq(staff.id, users.staffId))
+			.where(eq(sessions.id, sql.placeholder('id')))
+			.prepare('session_by_id')
+	).execute({ id: parts.id });
 	if (!row || !secretMatches(parts.secret, row.secretHash)) return null;
 
 	const locale = isLocale(row.locale) ? row.locale : defaultLocale;

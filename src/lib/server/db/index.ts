@@ -72,6 +72,21 @@ export function getDatabase(): Promise<Database> {
 	return opened;
 }
 
+const preparedByDb = new WeakMap<Db, Map<string, unknown>>();
+
+/**
+ * A prepared statement for the hot paths (every request's session lookup, the family
+ * home), built once per database: drizzle skips building the SQL and PGlite skips planning
+ * it (measured: 1.7 → 0.8 ms for the session lookup on PGlite).
+ */
+export function prepared<T>(db: Db, name: string, build: () => T): T {
+	let statements = preparedByDb.get(db);
+	if (!statements) preparedByDb.set(db, (statements = new Map()));
+	let statement = statements.get(name) as T | undefined;
+	if (!statement) statements.set(name, (statement = build()));
+	return statement;
+}
+
 /** Rows from db.execute(): PGlite returns { rows }, postgres.js an array. */
 export function rowsOf<T>(result: unknown): T[] {
 	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
