@@ -1,7 +1,9 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getDatabase } from '$lib/server/db';
-import { validateSessionToken } from '$lib/server/auth/session';
+import { deleteExpiredSessions, validateSessionToken } from '$lib/server/auth/session';
+import { deleteStaleThrottles } from '$lib/server/auth/throttle';
+import { describeError } from '$lib/server/log';
 import { sessionCookieName, setSessionCookie, clearSessionCookie } from '$lib/server/auth/cookies';
 import { defaultLocale, dirOf, fromAcceptLanguage, isLocale } from '$lib/i18n/locales';
 import { translatorFor } from '$lib/server/i18n';
@@ -13,7 +15,31 @@ export const init: ServerInit = async () => {
 		const { seedDemoIfEmpty, printDemoSignIns } = await import('$lib/server/demo/seed');
 		printDemoSignIns(await seedDemoIfEmpty(db));
 	}
-	process.once('sveltekit:shutdown', () => void close());
+	// Housekeeping: expired sessions and old sign-in failure counts, at start and hourly.
+	const tidy = async () => {
+		try {
+			await deleteExpiredSessions(db);
+			await deleteStaleThrottles(db);
+		} catch (error) {
+			console.error(`housekeeping failed: ${describeError(error)}`);
+		}
+	};
+	await tidy();
+	const timer = setInterval(tidy, 3600_000);
+	timer.unref();
+	process.once('sveltekit:shutdown', () => {
+		clearInterval(timer);
+		void close();
+	});
+};
+
+/**
+ * Unexpected errors: one log line by route (never the raw path, which for invitations
+ * holds a secret) without parameters, tokens or emails; the person sees a translated page.
+ */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status !== 404) console.error(`[${status}] ${event.request.method} ${event.route.id ?? '(no route)'}: ${describeError(error)}`);
+	return { message: status === 404 ? 'notFound' : 'generic' };
 };
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -67,6 +67,7 @@ test('invitation: a staff member makes a link, the person chooses a password and
 	await acceptAs(grandmother, link, 'halima@example.org');
 	await expect(grandmother.locator('html')).toHaveAttribute('dir', 'rtl');
 	await expect(grandmother.getByRole('heading', { name: ar.contact.title })).toBeVisible();
+	await expect(grandmother.getByRole('status')).toHaveText(ar.home.welcome);
 
 	// The link works once.
 	const again = await browser.newPage();

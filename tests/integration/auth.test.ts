@@ -4,6 +4,7 @@ import { describeEachBackend } from './harness';
 import { makeFamily, makeStaff, makeTeam, makeUser } from './fixtures';
 import {
 	createSession,
+	deleteExpiredSessions,
 	endOtherSessions,
 	endOwnSession,
 	invalidateSession,
@@ -13,8 +14,8 @@ import {
 } from '../../src/lib/server/auth/session';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { signIn } from '../../src/lib/server/auth/signin';
-import { limits } from '../../src/lib/server/auth/throttle';
-import { sessions, users } from '../../src/lib/server/db/schema';
+import { deleteStaleThrottles, limits, recordFailure } from '../../src/lib/server/auth/throttle';
+import { sessions, signInThrottle, users } from '../../src/lib/server/db/schema';
 
 describeEachBackend('sessions', (ctx) => {
 	async function familyUser() {
@@ -83,6 +84,16 @@ describeEachBackend('sessions', (ctx) => {
 		expect(await endOtherSessions(db, user.id, a.id)).toBe(1);
 		expect((await listSessions(db, user.id)).map((s) => s.id)).toEqual([a.id]);
 	});
+
+	it('housekeeping removes sessions past every lifetime and keeps live ones', async () => {
+		const { db, user } = await familyUser();
+		const live = await createSession(db, user.id, 'family', '');
+		const stale = await createSession(db, user.id, 'family', '');
+		const longAgo = new Date(Date.now() - sessionPolicy.family.absoluteMs - 60_000);
+		await db.update(sessions).set({ createdAt: longAgo, lastActiveAt: longAgo }).where(eq(sessions.id, stale.id));
+		await deleteExpiredSessions(db);
+		expect((await listSessions(db, user.id)).map((s) => s.id)).toEqual([live.id]);
+	});
 });
 
 describeEachBackend('sign-in', (ctx) => {
@@ -127,6 +138,17 @@ describeEachBackend('sign-in', (ctx) => {
 		for (let i = 0; i < limits.ip.failures; i++) await signIn(db, `guess${i}@example.org`, 'x', '10.9.9.9');
 		expect(await signIn(db, user.email, 'blå cykel tirsdag', '10.9.9.9')).toMatchObject({ reason: 'throttled' });
 		expect(await signIn(db, user.email, 'blå cykel tirsdag', '10.9.9.10')).toMatchObject({ ok: true });
+	});
+
+	it('housekeeping forgets failure counts older than a day, not current ones', async () => {
+		const { db } = ctx();
+		const now = new Date();
+		await recordFailure(db, 'ip', '10.50.0.1', new Date(now.getTime() - 2 * 24 * 3600_000));
+		await recordFailure(db, 'ip', '10.50.0.2', now);
+		await deleteStaleThrottles(db, now);
+		const keys = (await db.select({ key: signInThrottle.key }).from(signInThrottle)).map((r) => r.key);
+		expect(keys).not.toContain('ip:10.50.0.1');
+		expect(keys).toContain('ip:10.50.0.2');
 	});
 
 	it('hashes with argon2id at ≥ 19 MiB and 2 iterations', async () => {

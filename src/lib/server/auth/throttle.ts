@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { signInThrottle } from '../db/schema';
 
@@ -61,4 +61,17 @@ export async function recordFailure(db: Db, kind: ThrottleKind, value: string, n
 
 export async function clearFailures(db: Db, kind: ThrottleKind, value: string): Promise<void> {
 	await db.delete(signInThrottle).where(eq(signInThrottle.key, throttleKey(kind, value)));
+}
+
+/** Forgets counts whose window and block are both over a day ago. */
+export async function deleteStaleThrottles(db: Db, now = new Date()): Promise<void> {
+	const dayAgo = new Date(now.getTime() - 24 * 3600_000);
+	await db
+		.delete(signInThrottle)
+		.where(
+			and(
+				lt(signInThrottle.windowStartedAt, dayAgo),
+				or(isNull(signInThrottle.blockedUntil), lt(signInThrottle.blockedUntil, dayAgo))
+			)
+		);
 }

@@ -10,5 +10,5 @@ export const load: PageServerLoad = async (event) => {
 	const { db } = await getDatabase();
 	const family = await getFamilyOverview(db, ownFamily(user));
 	if (!family) error(404, 'notFound');
-	return { family, firstName: user.name.split(' ')[0] };
+	return { family, firstName: user.name.split(' ')[0], welcome: event.url.searchParams.has('welcome') };
 };
