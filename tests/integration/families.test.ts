@@ -1,0 +1,153 @@
+import { expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { describeEachBackend } from './harness';
+import { familyActor, involve, makeFamily, makeStaff, makeTeam, makeUser, staffActor } from './fixtures';
+import { ownFamily, requireFamilyAccess } from '../../src/lib/server/access';
+import { getFamilyOverview } from '../../src/lib/server/families';
+import { families, staff } from '../../src/lib/server/db/schema';
+
+describeEachBackend('family overview', (ctx) => {
+	async function world(contactOver: Partial<typeof staff.$inferInsert> = {}) {
+		const { db } = ctx();
+		const team = await makeTeam(db);
+		const standIn = await makeStaff(db, team.id, { name: `Sahra ${team.id.slice(0, 6)}`, department: 'social', phone: '+45 11 22 33 44' });
+		const contact = await makeStaff(db, team.id, {
+			languages: ['da', 'en', 'so'],
+			phone: '+45 41 23 45 67',
+			helpsWith: 'Job og uddannelse',
+			standInId: standIn.id,
+			...contactOver
+		});
+		const helper = await makeStaff(db, team.id, { name: `Ali ${team.id.slice(0, 6)}`, department: 'children_youth' });
+		const nurse = await makeStaff(db, team.id, { name: `Fatima ${team.id.slice(0, 6)}`, department: 'health' });
+		const { family, members } = await makeFamily(db, team.id, contact.id, [
+			{ name: 'Yusuf', role: 'teenager', birthYear: 2011 },
+			{ name: 'Sara', role: 'child', birthYear: 2017 },
+			{ name: 'Halima', role: 'other_adult', birthYear: 1952 },
+			{ name: 'Omar', role: 'parent', birthYear: 1979 },
+			{ name: 'Liban', role: 'child', birthYear: 2020 },
+			{ name: 'Amina', role: 'parent', birthYear: 1984 }
+		]);
+		await involve(db, family.id, helper.id, 'Fritidsjob og skolen');
+		await involve(db, family.id, nurse.id, 'Hjemmehjælp');
+		const actor = staffActor(contact, (await makeUser(db, { staffId: contact.id })).id);
+		const grant = await requireFamilyAccess(db, actor, family.id, 'family.view');
+		const byName = (name: string) => members.find((m) => m.name === name)!;
+		return { db, team, contact, standIn, helper, nurse, family, members, byName, actor, grant };
+	}
+
+	it('shows the contact person with languages, phone and what they help with', async () => {
+		const w = await world();
+		const overview = await getFamilyOverview(w.db, w.grant);
+		expect(overview).toMatchObject({ id: w.family.id, name: w.family.name, area: 'Gellerup', status: 'active' });
+		expect(overview?.enrolledOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		expect(overview?.contactPerson).toMatchObject({
+			id: w.contact.id,
+			name: w.contact.name,
+			department: 'employment',
+			languages: ['da', 'en', 'so'],
+			phone: '+45 41 23 45 67',
+			helpsWith: 'Job og uddannelse',
+			photoPath: null,
+			away: false,
+			awayUntil: null
+		});
+	});
+
+	it('names no stand-in while the contact person is not away, even when one is set', async () => {
+		const w = await world();
+		const overview = await getFamilyOverview(w.db, w.grant);
+		expect(overview?.contactPerson.away).toBe(false);
+		expect(overview?.standIn).toBeNull();
+	});
+
+	it('names the stand-in while the contact person is away, with the date they are back', async () => {
+		const w = await world({ away: true, awayUntil: '2026-12-07' });
+		const overview = await getFamilyOverview(w.db, w.grant);
+		expect(overview?.contactPerson).toMatchObject({ away: true, awayUntil: '2026-12-07' });
+		expect(overview?.standIn).toEqual({
+			id: w.standIn.id,
+			name: w.standIn.name,
+			department: 'social',
+			languages: ['da'],
+			phone: '+45 11 22 33 44',
+			helpsWith: '',
+			photoPath: null
+		});
+		// Back again: the stand-in disappears from the page.
+		await w.db.update(staff).set({ away: false, awayUntil: null }).where(eq(staff.id, w.contact.id));
+		expect((await getFamilyOverview(w.db, w.grant))?.standIn).toBeNull();
+	});
+
+	it('has no stand-in when the contact person is away without one', async () => {
+		const w = await world({ away: true, standInId: null });
+		const overview = await getFamilyOverview(w.db, w.grant);
+		expect(overview?.contactPerson.away).toBe(true);
+		expect(overview?.standIn).toBeNull();
+	});
+
+	it('lists the involved staff with what they help the family with, never the contact person', async () => {
+		const w = await world();
+		await involve(w.db, w.family.id, w.contact.id, 'Også kontaktperson');
+		const overview = await getFamilyOverview(w.db, w.grant);
+		const team = overview?.team ?? [];
+		expect(team.map((m) => m.id).sort()).toEqual([w.helper.id, w.nurse.id].sort());
+		expect(team.find((m) => m.id === w.helper.id)).toMatchObject({
+			name: w.helper.name,
+			department: 'children_youth',
+			helpsFamilyWith: 'Fritidsjob og skolen'
+		});
+		expect(team.find((m) => m.id === w.nurse.id)).toMatchObject({ department: 'health', helpsFamilyWith: 'Hjemmehjælp' });
+		expect(team.map((m) => m.name)).toEqual([...team.map((m) => m.name)].sort());
+	});
+
+	it('shows only staff involved with this family', async () => {
+		const w = await world();
+		const other = await makeFamily(w.db, w.team.id, w.contact.id);
+		const stranger = await makeStaff(w.db, w.team.id);
+		await involve(w.db, other.family.id, stranger.id);
+		const overview = await getFamilyOverview(w.db, w.grant);
+		expect(overview?.team.map((m) => m.id)).not.toContain(stranger.id);
+		const otherOverview = await getFamilyOverview(w.db, await requireFamilyAccess(w.db, w.actor, other.family.id, 'family.view'));
+		expect(otherOverview?.team.map((m) => m.id)).toEqual([stranger.id]);
+		expect(otherOverview?.members).toHaveLength(1);
+	});
+
+	it('lists parents first, then other adults, teenagers and children, with who has a sign-in', async () => {
+		const w = await world();
+		await makeUser(w.db, { familyMemberId: w.byName('Amina').id });
+		await makeUser(w.db, { familyMemberId: w.byName('Yusuf').id });
+		const overview = await getFamilyOverview(w.db, w.grant);
+		const members = overview?.members ?? [];
+		expect(members.map((m) => m.role)).toEqual(['parent', 'parent', 'other_adult', 'teenager', 'child', 'child']);
+		expect(members.map((m) => m.name)).toEqual(['Omar', 'Amina', 'Halima', 'Yusuf', 'Sara', 'Liban']);
+		const signIn = Object.fromEntries(members.map((m) => [m.name, m.hasSignIn]));
+		expect(signIn).toEqual({ Omar: false, Amina: true, Halima: false, Yusuf: true, Sara: false, Liban: false });
+		expect(members.find((m) => m.name === 'Halima')).toMatchObject({
+			id: w.byName('Halima').id,
+			birthYear: 1952,
+			preferredLanguage: 'da'
+		});
+	});
+
+	it('gives the same overview to a family member through their own grant', async () => {
+		const w = await world();
+		const parent = w.byName('Amina');
+		const grant = ownFamily(familyActor(parent, (await makeUser(w.db, { familyMemberId: parent.id })).id));
+		const overview = await getFamilyOverview(w.db, grant);
+		expect(overview?.id).toBe(w.family.id);
+		expect(overview?.members.find((m) => m.id === parent.id)?.hasSignIn).toBe(true);
+	});
+
+	it('returns null for a family that does not exist', async () => {
+		const w = await world();
+		const missing = '00000000-0000-4000-8000-000000000000';
+		const grant = { ...w.grant, familyId: missing } as typeof w.grant;
+		expect(await getFamilyOverview(w.db, grant)).toBeNull();
+		// And for one deleted after the grant was made.
+		const gone = await makeFamily(w.db, w.team.id, w.contact.id);
+		const goneGrant = await requireFamilyAccess(w.db, w.actor, gone.family.id, 'family.view');
+		await w.db.delete(families).where(eq(families.id, gone.family.id));
+		expect(await getFamilyOverview(w.db, goneGrant)).toBeNull();
+	});
+});

@@ -1,0 +1,118 @@
+import { beforeAll, expect, it } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import { describeEachBackend } from './harness';
+import { staffActor } from './fixtures';
+import { listFamiliesForStaff } from '../../src/lib/server/access';
+import { signIn } from '../../src/lib/server/auth/signin';
+import { demoPassword, demoSignIns, seedDemoIfEmpty } from '../../src/lib/server/demo/seed';
+import { department } from '../../src/lib/server/db/schema';
+import { familyMembers, families, organisations, staff, teams, users } from '../../src/lib/server/db/schema';
+
+// This suite's database is its own, so it starts empty and the demo can be loaded into it.
+describeEachBackend('demo data', (ctx) => {
+	let seeded: boolean | undefined;
+	beforeAll(async () => {
+		seeded = await seedDemoIfEmpty(ctx().db);
+	});
+
+	async function actorFor(email: string) {
+		const { db } = ctx();
+		const [row] = await db
+			.select({ userId: users.id, staff })
+			.from(users)
+			.innerJoin(staff, eq(staff.id, users.staffId))
+			.where(eq(users.email, email));
+		if (!row) throw new Error(`no staff sign-in ${email}`);
+		return staffActor(row.staff, row.userId);
+	}
+
+	const familyNames = async (email: string) =>
+		(await listFamiliesForStaff(ctx().db, await actorFor(email))).map((f) => f.name).sort();
+
+	it('seeds an empty database once, and leaves it alone the second time', async () => {
+		const { db } = ctx();
+		expect(seeded).toBe(true);
+		const before = await db.select({ n: count() }).from(families);
+		expect(await seedDemoIfEmpty(db)).toBe(false);
+		expect(await db.select({ n: count() }).from(families)).toEqual(before);
+		expect(await db.select({ n: count() }).from(organisations)).toEqual([{ n: 1 }]);
+		expect(await db.select({ n: count() }).from(teams)).toEqual([{ n: 1 }]);
+		expect(before[0].n).toBeGreaterThanOrEqual(8);
+	});
+
+	it('lets every listed demo user sign in with the demo password', async () => {
+		const { db } = ctx();
+		expect(demoSignIns.length).toBeGreaterThan(0);
+		for (const [i, s] of demoSignIns.entries()) {
+			const result = await signIn(db, s.email, demoPassword, `192.0.2.${i + 1}`);
+			expect(result, s.email).toMatchObject({ ok: true });
+			const [user] = await db.select().from(users).where(eq(users.email, s.email));
+			expect(user.locale, s.email).toBe(s.locale);
+			if (result.ok) expect(result.kind).toBe(user.staffId ? 'staff' : 'family');
+		}
+		expect(await signIn(db, demoSignIns[0].email, 'forkert kodeord', '192.0.2.200')).toEqual({
+			ok: false,
+			reason: 'wrongCredentials'
+		});
+	});
+
+	it('has a team of at least ten staff covering all five departments', async () => {
+		const { db } = ctx();
+		const [team] = await db.select().from(teams);
+		const rows = await db.select().from(staff).where(eq(staff.teamId, team.id));
+		expect(rows.length).toBeGreaterThanOrEqual(10);
+		expect(new Set(rows.map((s) => s.department))).toEqual(new Set(department.enumValues));
+		expect(department.enumValues).toHaveLength(5);
+		expect(rows.filter((s) => s.role === 'team_leader').map((s) => s.name)).toEqual(['Lone Bak']);
+		for (const s of rows) {
+			expect(s.standInId, s.name).not.toBe(s.id);
+			if (s.standInId) expect(rows.map((r) => r.id), s.name).toContain(s.standInId);
+		}
+	});
+
+	it('gives every family exactly one contact person from its own team', async () => {
+		const { db } = ctx();
+		const rows = await db
+			.select({ name: families.name, teamId: families.teamId, contactTeamId: staff.teamId, contactPersonId: families.contactPersonId })
+			.from(families)
+			.leftJoin(staff, eq(staff.id, families.contactPersonId));
+		expect(rows.length).toBeGreaterThanOrEqual(8);
+		for (const f of rows) {
+			expect(f.contactPersonId, f.name).toBeTruthy();
+			expect(f.contactTeamId, f.name).toBe(f.teamId);
+		}
+		const perFamily = await db.select({ id: families.id, n: count(staff.id) }).from(families).leftJoin(staff, eq(staff.id, families.contactPersonId)).groupBy(families.id);
+		expect(perFamily.every((f) => f.n === 1)).toBe(true);
+	});
+
+	it('leaves Halima and Sara Hassan without a sign-in', async () => {
+		const { db } = ctx();
+		for (const name of ['Halima Hassan', 'Sara Hassan']) {
+			const rows = await db
+				.select({ member: familyMembers.id, user: users.id })
+				.from(familyMembers)
+				.leftJoin(users, eq(users.familyMemberId, familyMembers.id))
+				.where(eq(familyMembers.name, name));
+			expect(rows, name).toHaveLength(1);
+			expect(rows[0].user, name).toBeNull();
+		}
+	});
+
+	it('shows Ali Demir exactly Yılmaz and Hassan', async () => {
+		expect(await familyNames('ali@example.org')).toEqual(['Hassan', 'Yılmaz']);
+		const rows = await listFamiliesForStaff(ctx().db, await actorFor('ali@example.org'));
+		expect(Object.fromEntries(rows.map((f) => [f.name, f.relation]))).toEqual({ Yılmaz: 'contact', Hassan: 'involved' });
+	});
+
+	it('shows Mette Kjær exactly Hassan and Warsame', async () => {
+		expect(await familyNames('mette@example.org')).toEqual(['Hassan', 'Warsame']);
+		const rows = await listFamiliesForStaff(ctx().db, await actorFor('mette@example.org'));
+		expect(rows.every((f) => f.relation === 'contact')).toBe(true);
+	});
+
+	it('shows the team leader every family', async () => {
+		const { db } = ctx();
+		const all = (await db.select({ name: families.name }).from(families)).map((f) => f.name).sort();
+		expect(await familyNames('lone@example.org')).toEqual(all);
+	});
+});
