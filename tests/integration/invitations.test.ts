@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { describeEachBackend } from './harness';
 import { familyActor, makeFamily, makeStaff, makeTeam, makeUser, staffActor } from './fixtures';
 import { ownFamily, requireFamilyAccess } from '../../src/lib/server/access';
@@ -183,5 +183,20 @@ describeEachBackend('invitations', (ctx) => {
 		expect(made).toHaveLength(1);
 		const winner = results.find((r) => r.ok);
 		expect(made[0].id).toBe(winner?.ok ? winner.userId : undefined);
+	});
+
+	it('leaves exactly one open link when two are made for the same person at once', async () => {
+		const w = await world();
+		// Six at once make the transactions overlap on PostgreSQL (PGlite runs them in turn).
+		const results = await Promise.all(Array.from({ length: 6 }, () => createInvitation(w.db, w.grant, w.members[2].id)));
+		expect(results.every((r) => r.ok)).toBe(true);
+		const open = await w.db
+			.select()
+			.from(invitations)
+			.where(and(eq(invitations.familyMemberId, w.members[2].id), isNull(invitations.usedAt), isNull(invitations.revokedAt)));
+		expect(open).toHaveLength(1);
+		const working = results.map((r) => (r.ok ? r.token : ''));
+		const found = await Promise.all(working.map((token) => findInvitation(w.db, token)));
+		expect(found.filter(Boolean)).toHaveLength(1);
 	});
 });

@@ -132,4 +132,30 @@ describeEachBackend('database guards', (ctx) => {
 		const { db, contact } = await world();
 		await expect(db.delete(staff).where(eq(staff.id, contact.id))).rejects.toSatisfy(failsWith('23503'));
 	});
+
+	it('refuses a contact person from another team', async () => {
+		const { db, team, family } = await world();
+		const elsewhere = await makeStaff(db, (await makeTeam(db)).id);
+		const values = { teamId: team.id, name: 'Forkert team', area: 'Gellerup', contactPersonId: elsewhere.id };
+		await expect(db.insert(families).values(values)).rejects.toSatisfy(failsWith('23503'));
+		await expect(db.update(families).set({ contactPersonId: elsewhere.id }).where(eq(families.id, family.id))).rejects.toSatisfy(
+			failsWith('23503')
+		);
+	});
+
+	it('allows one open invitation per person at most', async () => {
+		const { db, contact, members } = await world();
+		const open = () => {
+			const t = newToken();
+			return db.insert(invitations).values({
+				id: t.id,
+				secretHash: t.secretHash,
+				familyMemberId: members[0].id,
+				createdByStaffId: contact.id,
+				expiresAt: new Date(Date.now() + 3600_000)
+			});
+		};
+		await open();
+		await expect(open()).rejects.toSatisfy(failsWith('23505'));
+	});
 });

@@ -32,6 +32,9 @@ export async function createInvitation(db: Db, grant: FamilyGrant, memberId: str
 	const now = new Date();
 	const expiresAt = new Date(now.getTime() + invitationLifetimeMs);
 	await db.transaction(async (tx) => {
+		// Links for one person are made one at a time (two staff pressing at once queue
+		// here), so revoking the older link always sees it; a unique index backs this up.
+		await tx.select({ id: familyMembers.id }).from(familyMembers).where(eq(familyMembers.id, memberId)).for('update');
 		await tx
 			.update(invitations)
 			.set({ revokedAt: now })

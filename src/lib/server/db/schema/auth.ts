@@ -78,7 +78,13 @@ export const invitations = pgTable(
 		usedAt: at('used_at'),
 		revokedAt: at('revoked_at')
 	},
-	(t) => [index('invitations_member_idx').on(t.familyMemberId)]
+	(t) => [
+		index('invitations_member_idx').on(t.familyMemberId),
+		// At most one open link per person, even when two staff press the button at once.
+		uniqueIndex('invitations_one_open_per_member')
+			.on(t.familyMemberId)
+			.where(sql`${t.usedAt} is null and ${t.revokedAt} is null`)
+	]
 );
 
 /** Failed sign-ins counted per key ("email:…" or "ip:…") within a window. */

@@ -3,6 +3,7 @@ import {
 	boolean,
 	check,
 	date,
+	foreignKey,
 	index,
 	integer,
 	pgEnum,
@@ -10,6 +11,7 @@ import {
 	primaryKey,
 	text,
 	timestamp,
+	unique,
 	uuid,
 	type AnyPgColumn
 } from 'drizzle-orm/pg-core';
@@ -73,6 +75,8 @@ export const staff = pgTable(
 	(t) => [
 		index('staff_team_idx').on(t.teamId),
 		index('staff_stand_in_idx').on(t.standInId),
+		// Lets families reference (contact person, team) together: see families below.
+		unique('staff_id_team_key').on(t.id, t.teamId),
 		check('staff_not_own_stand_in', sql`${t.standInId} is null or ${t.standInId} <> ${t.id}`)
 	]
 );
@@ -99,6 +103,12 @@ export const families = pgTable(
 	(t) => [
 		index('families_team_idx').on(t.teamId),
 		index('families_contact_idx').on(t.contactPersonId),
+		// The contact person works in the family's own team.
+		foreignKey({
+			name: 'families_contact_in_team_fk',
+			columns: [t.contactPersonId, t.teamId],
+			foreignColumns: [staff.id, staff.teamId]
+		}),
 		check('families_ended_has_date', sql`(${t.status} = 'ended') = (${t.endedOn} is not null)`)
 	]
 );
