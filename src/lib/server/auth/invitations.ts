@@ -3,7 +3,6 @@ import type { Db } from '../db';
 import { sqlState } from '../db';
 import { familyMembers, families, invitations, staff, users } from '../db/schema';
 import type { FamilyGrant } from '../access';
-import { writeAudit } from '../audit';
 import { newToken, secretMatches, splitToken } from './tokens';
 import { normaliseEmail } from './signin';
 
@@ -11,22 +10,27 @@ export const invitationLifetimeMs = 7 * 24 * 3600_000;
 
 export type CreateInvitationResult =
 	| { ok: true; token: string; expiresAt: Date; memberName: string }
-	| { ok: false; reason: 'notFound' | 'hasSignIn' };
+	| { ok: false; reason: 'notFound' | 'hasSignIn' | 'child' };
+
+/** Children under 13 have no sign-in of their own; parents, other adults and teenagers do. */
+export const invitableRoles = ['parent', 'other_adult', 'teenager'] as const;
 
 /**
  * A single-use link for a family member who has no sign-in yet. Any earlier unused link for
- * the same person stops working, so only the newest one printed or shown is valid.
+ * the same person stops working, so only the newest one printed or shown is valid. The
+ * audit entry is the caller's access grant (requireFamilyAccess with 'invitation.create').
  */
 export async function createInvitation(db: Db, grant: FamilyGrant, memberId: string): Promise<CreateInvitationResult> {
 	const actor = grant.actor;
 	if (actor.kind !== 'staff') return { ok: false, reason: 'notFound' };
 	const [member] = await db
-		.select({ id: familyMembers.id, name: familyMembers.name, userId: users.id })
+		.select({ id: familyMembers.id, name: familyMembers.name, role: familyMembers.role, userId: users.id })
 		.from(familyMembers)
 		.leftJoin(users, eq(users.familyMemberId, familyMembers.id))
 		.where(and(eq(familyMembers.id, memberId), eq(familyMembers.familyId, grant.familyId)));
 	if (!member) return { ok: false, reason: 'notFound' };
 	if (member.userId) return { ok: false, reason: 'hasSignIn' };
+	if (!(invitableRoles as readonly string[]).includes(member.role)) return { ok: false, reason: 'child' };
 
 	const t = newToken();
 	const now = new Date();
@@ -46,12 +50,6 @@ export async function createInvitation(db: Db, grant: FamilyGrant, memberId: str
 			createdByStaffId: actor.staffId,
 			createdAt: now,
 			expiresAt
-		});
-		await writeAudit(tx as unknown as Db, {
-			actorUserId: actor.id,
-			actorStaffId: actor.staffId,
-			action: 'invitation.create',
-			familyId: grant.familyId
 		});
 	});
 	return { ok: true, token: t.token, expiresAt, memberName: member.name };

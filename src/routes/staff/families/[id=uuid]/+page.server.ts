@@ -23,7 +23,9 @@ export const actions: Actions = {
 		const { db } = await getDatabase();
 		const grant = await requireFamilyAccess(db, user, event.params.id, 'invitation.create');
 		const result = await createInvitation(db, grant, memberId);
-		if (!result.ok) return fail(result.reason === 'notFound' ? 404 : 409, { inviteError: `staff.inviteError.${result.reason}` });
+		if (!result.ok) {
+			return fail(result.reason === 'notFound' ? 404 : 409, { inviteError: `staff.inviteError.${result.reason}` });
+		}
 		const link = new URL(`/invitation/${result.token}`, event.url.origin).href;
 		const qr = await QRCode.toString(link, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
 		return { invitation: { memberId, memberName: result.memberName, link, qr, expiresAt: result.expiresAt.toISOString() } };
