@@ -75,7 +75,8 @@ const auth: Handle = async ({ event, resolve }) => {
 		if (session) {
 			event.locals.user = session.user;
 			event.locals.sessionId = session.id;
-			setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+			// Only when the expiry moved (at most every few minutes), not on every response.
+			if (session.extended) setSessionCookie(event.cookies, event.url, token, session.expiresAt);
 		} else {
 			clearSessionCookie(event.cookies, event.url);
 		}

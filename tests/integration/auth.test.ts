@@ -71,6 +71,16 @@ describeEachBackend('sessions', (ctx) => {
 		expect(await db.select().from(sessions).where(eq(sessions.id, fam.id))).toHaveLength(0);
 	});
 
+	it('says the session was extended only when activity moved its expiry', async () => {
+		const { db, user } = await familyUser();
+		const { token } = await createSession(db, user.id, 'family', '');
+		const first = await validateSessionToken(db, token);
+		expect(first?.extended).toBe(false);
+		const later = await validateSessionToken(db, token, new Date(Date.now() + 10 * 60_000));
+		expect(later?.extended).toBe(true);
+		expect(later!.expiresAt.getTime()).toBeGreaterThan(first!.expiresAt.getTime());
+	});
+
 	it('lets users list and end their own sessions, and only their own', async () => {
 		const { db, user, staffUser } = await familyUser();
 		const a = await createSession(db, user.id, 'family', 'Chrome · Android');

@@ -1,7 +1,8 @@
 /** Small factories for test data: each call makes new rows with unique names. */
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../src/lib/server/db';
-import { familyMembers, families, familyStaff, organisations, staff, teams, users } from '../../src/lib/server/db/schema';
+import { familyMembers, families, familyStaff, invitations, organisations, staff, teams, users } from '../../src/lib/server/db/schema';
+import { newToken } from '../../src/lib/server/auth/tokens';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 
 const uid = () => randomBytes(4).toString('hex');
@@ -48,6 +49,19 @@ export async function makeUser(db: Db, owner: { familyMemberId?: string; staffId
 		.values({ email: `u-${uid()}@example.org`, passwordHash, ...owner })
 		.returning();
 	return row;
+}
+
+/** An open invitation row, written directly (bypassing the service's rules on purpose). */
+export async function openInvitation(db: Db, familyMemberId: string, createdByStaffId: string) {
+	const t = newToken();
+	await db.insert(invitations).values({
+		id: t.id,
+		secretHash: t.secretHash,
+		familyMemberId,
+		createdByStaffId,
+		expiresAt: new Date(Date.now() + 3600_000)
+	});
+	return t;
 }
 
 /** The acting user, shaped as the session layer makes it. */

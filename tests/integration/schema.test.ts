@@ -1,10 +1,9 @@
 import { expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
 import { describeEachBackend } from './harness';
-import { involve, makeFamily, makeStaff, makeTeam, makeUser } from './fixtures';
+import { involve, makeFamily, makeStaff, makeTeam, makeUser, openInvitation } from './fixtures';
 import { sqlState } from '../../src/lib/server/db';
 import { familyMembers, families, familyStaff, invitations, staff, users } from '../../src/lib/server/db/schema';
-import { newToken } from '../../src/lib/server/auth/tokens';
 
 const failsWith = (code: string) => (e: unknown) => sqlState(e) === code;
 
@@ -106,14 +105,7 @@ describeEachBackend('database guards', (ctx) => {
 		const helper = await makeStaff(db, team.id);
 		await involve(db, family.id, helper.id);
 		const user = await makeUser(db, { familyMemberId: members[0].id });
-		const t = newToken();
-		await db.insert(invitations).values({
-			id: t.id,
-			secretHash: t.secretHash,
-			familyMemberId: members[1].id,
-			createdByStaffId: contact.id,
-			expiresAt: new Date(Date.now() + 3600_000)
-		});
+		const t = await openInvitation(db, members[1].id, contact.id);
 		const neighbour = await makeFamily(db, team.id, contact.id);
 
 		await db.delete(families).where(eq(families.id, family.id));
@@ -145,17 +137,7 @@ describeEachBackend('database guards', (ctx) => {
 
 	it('allows one open invitation per person at most', async () => {
 		const { db, contact, members } = await world();
-		const open = () => {
-			const t = newToken();
-			return db.insert(invitations).values({
-				id: t.id,
-				secretHash: t.secretHash,
-				familyMemberId: members[0].id,
-				createdByStaffId: contact.id,
-				expiresAt: new Date(Date.now() + 3600_000)
-			});
-		};
-		await open();
-		await expect(open()).rejects.toSatisfy(failsWith('23505'));
+		await openInvitation(db, members[0].id, contact.id);
+		await expect(openInvitation(db, members[0].id, contact.id)).rejects.toSatisfy(failsWith('23505'));
 	});
 });

@@ -1,3 +1,4 @@
+import type { MemberRole } from '$lib/roles';
 import { asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { prepared, type Db } from './db';
@@ -40,7 +41,7 @@ export interface FamilyOverview {
 	members: {
 		id: string;
 		name: string;
-		role: 'parent' | 'teenager' | 'child' | 'other_adult';
+		role: MemberRole;
 		birthYear: number | null;
 		preferredLanguage: string;
 		hasSignIn: boolean;

@@ -4,6 +4,7 @@ import { sqlState } from '../db';
 import { familyMembers, families, invitations, staff, users } from '../db/schema';
 import type { FamilyGrant } from '../access';
 import { newToken, secretMatches, splitToken } from './tokens';
+import { mayHaveSignIn } from '$lib/roles';
 import { normaliseEmail } from './signin';
 
 export const invitationLifetimeMs = 7 * 24 * 3600_000;
@@ -12,8 +13,6 @@ export type CreateInvitationResult =
 	| { ok: true; token: string; expiresAt: Date; memberName: string }
 	| { ok: false; reason: 'notFound' | 'hasSignIn' | 'child' };
 
-/** Children under 13 have no sign-in of their own; parents, other adults and teenagers do. */
-export const invitableRoles = ['parent', 'other_adult', 'teenager'] as const;
 
 /**
  * A single-use link for a family member who has no sign-in yet. Any earlier unused link for
@@ -30,7 +29,7 @@ export async function createInvitation(db: Db, grant: FamilyGrant, memberId: str
 		.where(and(eq(familyMembers.id, memberId), eq(familyMembers.familyId, grant.familyId)));
 	if (!member) return { ok: false, reason: 'notFound' };
 	if (member.userId) return { ok: false, reason: 'hasSignIn' };
-	if (!(invitableRoles as readonly string[]).includes(member.role)) return { ok: false, reason: 'child' };
+	if (!mayHaveSignIn(member.role)) return { ok: false, reason: 'child' };
 
 	const t = newToken();
 	const now = new Date();

@@ -1,3 +1,4 @@
+import type { MemberRole } from '$lib/roles';
 import { and, eq, lt, or, sql } from 'drizzle-orm';
 import { prepared, type Db } from '../db';
 import { familyMembers, sessions, staff, users } from '../db/schema';
@@ -24,7 +25,7 @@ export type SessionUser =
 			memberId: string;
 			familyId: string;
 			name: string;
-			role: 'parent' | 'teenager' | 'child' | 'other_adult';
+			role: MemberRole;
 	  }
 	| {
 			kind: 'staff';
@@ -42,6 +43,8 @@ export interface ValidSession {
 	user: SessionUser;
 	/** When the cookie should expire, as the session stands now. */
 	expiresAt: Date;
+	/** The expiry moved (activity was recorded): the cookie needs sending again. */
+	extended: boolean;
 }
 
 /** A new session at every sign-in; the token is shown once, to go in the cookie. */
@@ -124,12 +127,10 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
 		await db.delete(sessions).where(eq(sessions.id, row.id));
 		return null;
 	}
-	let lastActiveAt = row.lastActiveAt;
-	if (now.getTime() - lastActiveAt.getTime() > touchEveryMs) {
-		lastActiveAt = now;
-		await db.update(sessions).set({ lastActiveAt: now }).where(eq(sessions.id, row.id));
-	}
-	return { id: row.id, user, expiresAt: expiry(user.kind, row.createdAt, lastActiveAt) };
+	const extended = now.getTime() - row.lastActiveAt.getTime() > touchEveryMs;
+	if (extended) await db.update(sessions).set({ lastActiveAt: now }).where(eq(sessions.id, row.id));
+	const lastActiveAt = extended ? now : row.lastActiveAt;
+	return { id: row.id, user, expiresAt: expiry(user.kind, row.createdAt, lastActiveAt), extended };
 }
 
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {

@@ -87,11 +87,6 @@ export function prepared<T>(db: Db, name: string, build: () => T): T {
 	return statement;
 }
 
-/** Rows from db.execute(): PGlite returns { rows }, postgres.js an array. */
-export function rowsOf<T>(result: unknown): T[] {
-	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
-
 /** The SQLSTATE of a database error, wherever drizzle put it. */
 export function sqlState(error: unknown): string | undefined {
 	const e = error as { code?: unknown; cause?: { code?: unknown } };
