@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { getDatabase } from '$lib/server/db';
 import { deleteExpiredSessions, validateSessionToken } from '$lib/server/auth/session';
 import { deleteStaleThrottles } from '$lib/server/auth/throttle';
+import { deleteStaleDevices } from '$lib/server/auth/devices';
 import { describeError } from '$lib/server/log';
 import { sessionCookieName, setSessionCookie, clearSessionCookie } from '$lib/server/auth/cookies';
 import { defaultLocale, dirOf, fromAcceptLanguage, isLocale } from '$lib/i18n/locales';
@@ -15,11 +16,12 @@ export const init: ServerInit = async () => {
 		const { seedDemoIfEmpty, printDemoSignIns } = await import('$lib/server/demo/seed');
 		printDemoSignIns(await seedDemoIfEmpty(db));
 	}
-	// Housekeeping: expired sessions and old sign-in failure counts, at start and hourly.
+	// Housekeeping: expired sessions, old throttle counts and forgotten devices, at start and hourly.
 	const tidy = async () => {
 		try {
 			await deleteExpiredSessions(db);
 			await deleteStaleThrottles(db);
+			await deleteStaleDevices(db);
 		} catch (error) {
 			console.error(`housekeeping failed: ${describeError(error)}`);
 		}
@@ -38,11 +40,13 @@ export const init: ServerInit = async () => {
  * holds a secret) without parameters, tokens or emails; the person sees a translated page.
  */
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	if (status !== 404) console.error(`[${status}] ${event.request.method} ${event.route.id ?? '(no route)'}: ${describeError(error)}`);
+	// Client errors (404, 415 from SvelteKit's own checks) are not the server's fault.
+	if (status >= 500) console.error(`[${status}] ${event.request.method} ${event.route.id ?? '(no route)'}: ${describeError(error)}`);
 	return { message: status === 404 ? 'notFound' : 'generic' };
 };
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+const carriesToken = (routeId: string | null) => !!routeId?.startsWith('/(public)/invitation/');
 
 /** Origin check for every state-changing request, and the security headers. */
 const security: Handle = async ({ event, resolve }) => {
@@ -60,6 +64,11 @@ const security: Handle = async ({ event, resolve }) => {
 	h.set('X-Frame-Options', 'DENY');
 	h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
 	if (event.url.protocol === 'https:') h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+	// Pages for a signed-in person, and anything carrying a token (an invitation link in the
+	// URL or the page, a new session cookie), are never stored by a browser or proxy. Static
+	// assets do not pass through here (adapter-node serves them with their long cache).
+	if (event.locals.user || carriesToken(event.route.id) || h.has('set-cookie')) h.set('Cache-Control', 'private, no-store');
+	else if (!h.has('Cache-Control')) h.set('Cache-Control', 'no-cache');
 	return response;
 };
 

@@ -1,4 +1,4 @@
 import type { ParamMatcher } from '@sveltejs/kit';
+import { uuidPattern } from '$lib/shapes';
 
-export const match: ParamMatcher = (param) =>
-	/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(param);
+export const match: ParamMatcher = (param) => uuidPattern.test(param);

@@ -44,13 +44,13 @@ describeEachBackend('demo data', (ctx) => {
 		const { db } = ctx();
 		expect(demoSignIns.length).toBeGreaterThan(0);
 		for (const [i, s] of demoSignIns.entries()) {
-			const result = await signIn(db, s.email, demoPassword, `192.0.2.${i + 1}`);
+			const result = await signIn(db, { email: s.email, password: demoPassword, address: `192.0.2.${i + 1}`, device: 'seed-test-device' });
 			expect(result, s.email).toMatchObject({ ok: true });
 			const [user] = await db.select().from(users).where(eq(users.email, s.email));
 			expect(user.locale, s.email).toBe(s.locale);
 			if (result.ok) expect(result.kind).toBe(user.staffId ? 'staff' : 'family');
 		}
-		expect(await signIn(db, demoSignIns[0].email, 'forkert kodeord', '192.0.2.200')).toEqual({
+		expect(await signIn(db, { email: demoSignIns[0].email, password: 'forkert kodeord', address: '192.0.2.200', device: 'seed-test-device' })).toEqual({
 			ok: false,
 			reason: 'wrongCredentials'
 		});

@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { tokenPartPattern, uuidPattern } from '$lib/shapes';
 
 /** The first message key per field, e.g. { email: 'validation.emailInvalid' }. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -11,9 +12,6 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 	return out;
 }
 
-/** A form's text fields as a plain object (files and repeated names are not used here). */
-export function formObject(data: FormData): Record<string, string> {
-	const out: Record<string, string> = {};
-	for (const [k, v] of data) if (typeof v === 'string') out[k] = v;
-	return out;
-}
+/** Ids and tokens are checked by shape before any query (a malformed one is "not found"). */
+export const uuidField = z.string().regex(uuidPattern, 'validation.invalid');
+export const tokenIdField = z.string().regex(tokenPartPattern, 'validation.invalid');

@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { prepared, type Db } from './db';
 import { families, familyMembers, familyStaff, staff, users } from './db/schema';
 import type { FamilyGrant } from './access';
+import { attackNoticeAt } from './auth/signin';
 
 const contact = alias(staff, 'contact');
 const standIn = alias(staff, 'stand_in');
@@ -45,6 +46,8 @@ export interface FamilyOverview {
 		birthYear: number | null;
 		preferredLanguage: string;
 		hasSignIn: boolean;
+		/** Staff only: wrong passwords for this person's sign-in in the last day, once it looks like guessing. */
+		signInAlert: number | null;
 	}[];
 }
 
@@ -87,7 +90,8 @@ function statements(db: Db) {
 					role: familyMembers.role,
 					birthYear: familyMembers.birthYear,
 					preferredLanguage: familyMembers.preferredLanguage,
-					hasSignIn: sql<boolean>`${users.id} is not null`
+					hasSignIn: sql<boolean>`${users.id} is not null`,
+					failedSignIns: sql<number>`case when ${users.lastFailedSignInAt} > now() - interval '24 hours' then ${users.failedSignIns} else 0 end`
 				})
 				.from(familyMembers)
 				.leftJoin(users, eq(users.familyMemberId, familyMembers.id))
@@ -115,6 +119,9 @@ export async function getFamilyOverview(db: Db, grant: FamilyGrant): Promise<Fam
 		contactPerson: head.contact as FamilyOverview['contactPerson'], // inner join: never null
 		standIn: head.contact.away && head.standIn?.id ? (head.standIn as StaffCard) : null,
 		team: team.filter((m) => m.id !== head.contact.id),
-		members
+		members: members.map(({ failedSignIns, ...m }) => ({
+			...m,
+			signInAlert: grant.actor.kind === 'staff' && failedSignIns >= attackNoticeAt ? failedSignIns : null
+		}))
 	};
 }

@@ -2,6 +2,8 @@ import { fail } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db';
 import { endOtherSessions, endOwnSession, listSessions } from '$lib/server/auth/session';
 import { requireUser } from '$lib/server/auth/guards';
+import { readForm } from '$lib/server/http/form';
+import { tokenIdField } from '$lib/schemas/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -23,10 +25,12 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	end: async (event) => {
 		const user = requireUser(event);
-		const id = (await event.request.formData()).get('session')?.toString() ?? '';
-		if (id === event.locals.sessionId) return fail(400, { error: 'account.useSignOut' });
+		const id = tokenIdField.safeParse((await readForm(event.request)).session);
+		// A malformed id is a session that cannot be found, like someone else's.
+		if (!id.success) return fail(404, { error: 'account.alreadyEnded' });
+		if (id.data === event.locals.sessionId) return fail(400, { error: 'account.useSignOut' });
 		const { db } = await getDatabase();
-		const ended = await endOwnSession(db, user.id, id);
+		const ended = await endOwnSession(db, user.id, id.data);
 		return ended ? { ended: 1 } : fail(404, { error: 'account.alreadyEnded' });
 	},
 	endOthers: async (event) => {

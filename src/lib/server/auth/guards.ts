@@ -29,9 +29,3 @@ export function requireStaff(where: Where): Staff {
 export function homeOf(user: SessionUser): string {
 	return user.kind === 'staff' ? '/staff' : '/home';
 }
-
-/** Only a local path may be a `next` target (no "//evil.example"). */
-export function safeNext(next: string | null | undefined, fallback: string): string {
-	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-	return next;
-}

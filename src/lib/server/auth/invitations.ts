@@ -6,6 +6,8 @@ import type { FamilyGrant } from '../access';
 import { newToken, secretMatches, splitToken } from './tokens';
 import { mayHaveSignIn } from '$lib/roles';
 import { normaliseEmail } from './signin';
+import { hashPassword } from './password';
+import { forget, giveBack, takeAttempts } from './throttle';
 
 export const invitationLifetimeMs = 7 * 24 * 3600_000;
 
@@ -96,22 +98,42 @@ export async function findInvitation(db: Db, token: string, now = new Date()): P
 	return open;
 }
 
-export type AcceptResult = { ok: true; userId: string } | { ok: false; reason: 'invalid' | 'emailTaken' };
+export type AcceptResult =
+	| { ok: true; userId: string }
+	| { ok: false; reason: 'invalid' | 'emailUnavailable' }
+	| { ok: false; reason: 'throttled'; retryAt: Date };
+
+export interface AcceptInput {
+	email: string;
+	password: string;
+	locale: string;
+	/** The client's address (throttling). */
+	address: string;
+}
 
 /**
  * Uses the invitation and creates the sign-in in one transaction: the link is spent only if
- * the account is made, and two tabs submitting at once cannot both succeed.
+ * the account is made, and two tabs submitting at once cannot both succeed. Cheap checks
+ * come first — the token's shape, the address's throttle, the link itself, the link's
+ * throttle — and only then is the password hashed, so made-up links cost no hashing and a
+ * real link cannot be used to try e-mail after e-mail.
  */
-export async function acceptInvitation(
-	db: Db,
-	token: string,
-	input: { email: string; passwordHash: string; locale: string },
-	now = new Date()
-): Promise<AcceptResult> {
+export async function acceptInvitation(db: Db, token: string, input: AcceptInput, now = new Date()): Promise<AcceptResult> {
+	if (!splitToken(token)) return { ok: false, reason: 'invalid' };
+	const byAddress = ['invitationAddress', input.address] as const;
+	let retryAt = await takeAttempts(db, [byAddress], now);
+	if (retryAt) return { ok: false, reason: 'throttled', retryAt };
 	const open = await findInvitation(db, token, now);
 	if (!open) return { ok: false, reason: 'invalid' };
+	const byLink = ['invitationLink', open.id] as const;
+	retryAt = await takeAttempts(db, [byLink], now);
+	if (retryAt) return { ok: false, reason: 'throttled', retryAt };
+
+	const passwordHash = await hashPassword(input.password);
+	const email = normaliseEmail(input.email);
+	let result: AcceptResult;
 	try {
-		return await db.transaction(async (tx) => {
+		result = await db.transaction(async (tx) => {
 			const spent = await tx
 				.update(invitations)
 				.set({ usedAt: now })
@@ -120,21 +142,20 @@ export async function acceptInvitation(
 			if (spent.length === 0) return { ok: false, reason: 'invalid' } as const;
 			const [user] = await tx
 				.insert(users)
-				.values({
-					email: normaliseEmail(input.email),
-					passwordHash: input.passwordHash,
-					locale: input.locale,
-					familyMemberId: open.memberId
-				})
+				.values({ email, passwordHash, locale: input.locale, familyMemberId: open.memberId })
 				.returning({ id: users.id });
 			return { ok: true, userId: user.id } as const;
 		});
 	} catch (e) {
-		if (sqlState(e) === '23505') {
-			// Either the email is in use, or this person got a sign-in meanwhile.
-			const [byEmail] = await db.select({ id: users.id }).from(users).where(eq(users.email, normaliseEmail(input.email)));
-			return { ok: false, reason: byEmail ? 'emailTaken' : 'invalid' };
-		}
-		throw e;
+		if (sqlState(e) !== '23505') throw e;
+		// Either the email is in use, or this person got a sign-in meanwhile. The answer for
+		// the e-mail does not say why it cannot be used (nor that someone has it).
+		const [byEmail] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+		result = { ok: false, reason: byEmail ? 'emailUnavailable' : 'invalid' };
 	}
+	if (result.ok) {
+		await giveBack(db, byAddress);
+		await forget(db, byLink);
+	}
+	return result;
 }

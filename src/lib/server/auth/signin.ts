@@ -1,40 +1,73 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { users } from '../db/schema';
 import { decoyHash, verifyPassword } from './password';
-import { blockedUntil, clearFailures, recordFailure, throttleKey } from './throttle';
+import { forget, giveBack, takeAttempts, type Attempt } from './throttle';
+import { isKnownDevice, rememberDevice } from './devices';
 
 /** Trimmed, NFKC, lower case: how emails are stored and compared. */
 export function normaliseEmail(email: string): string {
 	return email.normalize('NFKC').trim().toLowerCase();
 }
 
+/** Wrong passwords in a day from which the team is shown that someone is guessing. */
+export const attackNoticeAt = 10;
+
 export type SignInResult =
 	| { ok: true; userId: string; kind: 'family' | 'staff' }
 	| { ok: false; reason: 'wrongCredentials' }
 	| { ok: false; reason: 'throttled'; retryAt: Date };
 
+export interface SignInInput {
+	email: string;
+	password: string;
+	/** The client's address (throttling). */
+	address: string;
+	/** This browser's device secret (devices.ts): a known device skips the account-wide delay. */
+	device: string;
+}
+
 /**
  * Checks an email and password. An unknown email and a wrong password give the same answer
- * and take the same time (a decoy hash is verified).
+ * and take the same time (a decoy hash is verified), and are throttled the same way, so
+ * neither the answer nor the throttle reveals which emails have a sign-in.
  */
-export async function signIn(db: Db, emailInput: string, password: string, ip: string): Promise<SignInResult> {
-	const email = normaliseEmail(emailInput);
-	const blocked = await blockedUntil(db, [throttleKey('email', email), throttleKey('ip', ip)]);
-	if (blocked) return { ok: false, reason: 'throttled', retryAt: blocked };
-
+export async function signIn(db: Db, input: SignInInput, now = new Date()): Promise<SignInResult> {
+	const email = normaliseEmail(input.email);
 	const [user] = await db
-		.select({ id: users.id, passwordHash: users.passwordHash, staffId: users.staffId })
+		.select({ id: users.id, passwordHash: users.passwordHash, staffId: users.staffId, known: isKnownDevice(input.device, users.id) })
 		.from(users)
 		.where(eq(users.email, email));
-	const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
+
+	const attempts: Attempt[] = [
+		['signInAddress', input.address],
+		['signInAccountAddress', `${email}|${input.address}`]
+	];
+	if (!user?.known) attempts.push(['signInAccount', email]);
+	const retryAt = await takeAttempts(db, attempts, now);
+	if (retryAt) return { ok: false, reason: 'throttled', retryAt };
+
+	const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
 	if (!user || !valid) {
-		await recordFailure(db, 'email', email);
-		await recordFailure(db, 'ip', ip);
+		if (user) await noteFailure(db, user.id, now);
 		return { ok: false, reason: 'wrongCredentials' };
 	}
-	await clearFailures(db, 'email', email);
+	await giveBack(db, attempts[0]);
+	for (const attempt of attempts.slice(1)) await forget(db, attempt);
+	await rememberDevice(db, user.id, input.device, now);
 	return { ok: true, userId: user.id, kind: user.staffId ? 'staff' : 'family' };
+}
+
+/** Counts a wrong password against a real sign-in, for the team's notice; a quiet day resets it. */
+async function noteFailure(db: Db, userId: string, now: Date): Promise<void> {
+	const dayAgo = new Date(now.getTime() - 24 * 3600_000).toISOString();
+	await db
+		.update(users)
+		.set({
+			failedSignIns: sql`case when ${users.lastFailedSignInAt} is null or ${users.lastFailedSignInAt} < ${dayAgo}::timestamptz then 1 else ${users.failedSignIns} + 1 end`,
+			lastFailedSignInAt: now
+		})
+		.where(eq(users.id, userId));
 }
 
 export async function setUserLocale(db: Db, userId: string, locale: string): Promise<void> {

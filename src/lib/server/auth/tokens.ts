@@ -5,6 +5,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { tokenPattern } from '$lib/shapes';
 
 /** 24 random bytes → 192 bits, base32 (no padding, lower case: URL- and cookie-safe). */
 function randomString(): string {
@@ -30,10 +31,11 @@ export function hashSecret(secret: string): Uint8Array {
 	return sha256(new TextEncoder().encode(secret));
 }
 
+/** The two halves of a token, or null for anything not shaped like one (checked before any query). */
 export function splitToken(token: string): { id: string; secret: string } | null {
-	const parts = token.split('.');
-	if (parts.length !== 2 || !parts[0] || !parts[1] || token.length > 200) return null;
-	return { id: parts[0], secret: parts[1] };
+	if (!tokenPattern.test(token)) return null;
+	const dot = token.indexOf('.');
+	return { id: token.slice(0, dot), secret: token.slice(dot + 1) };
 }
 
 export function secretMatches(secret: string, storedHash: Uint8Array): boolean {

@@ -1,18 +1,19 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db';
 import { setUserLocale } from '$lib/server/auth/signin';
-import { safeNext } from '$lib/server/auth/guards';
 import { rememberLanguage } from '$lib/server/language';
+import { readForm } from '$lib/server/http/form';
+import { safeRedirectTarget } from '$lib/server/http/redirect';
 import { localeSchema } from '$lib/schemas/auth';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url }) => ({ next: safeNext(url.searchParams.get('next'), '/') });
+export const load: PageServerLoad = ({ url }) => ({ next: safeRedirectTarget(url.searchParams.get('next'), url.origin, '/') });
 
 export const actions: Actions = {
 	/** Saves the language: in a cookie always, and on the sign-in when someone is signed in. */
 	default: async ({ request, cookies, url, locals }) => {
-		const form = await request.formData();
-		const parsed = localeSchema.safeParse(form.get('locale'));
+		const form = await readForm(request);
+		const parsed = localeSchema.safeParse(form.locale);
 		if (!parsed.success) return fail(400, { error: 'validation.localeRequired' });
 		const locale = parsed.data as App.Locals['locale'];
 		rememberLanguage(cookies, url, locale);
@@ -20,6 +21,6 @@ export const actions: Actions = {
 			const { db } = await getDatabase();
 			await setUserLocale(db, locals.user.id, locale);
 		}
-		redirect(303, safeNext(form.get('next')?.toString(), '/'));
+		redirect(303, safeRedirectTarget(form.next, url.origin, '/'));
 	}
 };

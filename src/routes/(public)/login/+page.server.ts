@@ -3,10 +3,13 @@ import { getDatabase } from '$lib/server/db';
 import { signIn } from '$lib/server/auth/signin';
 import { createSession, describeDevice } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookies';
-import { homeOf, safeNext } from '$lib/server/auth/guards';
-import { fieldErrors, formObject } from '$lib/schemas/forms';
+import { deviceSecret, setDeviceCookie } from '$lib/server/auth/devices';
+import { homeOf } from '$lib/server/auth/guards';
+import { readForm } from '$lib/server/http/form';
+import { clientAddress } from '$lib/server/http/address';
+import { safeRedirectTarget } from '$lib/server/http/redirect';
+import { fieldErrors } from '$lib/schemas/forms';
 import { signInSchema } from '$lib/schemas/auth';
-import { formatDateTime } from '$lib/i18n/format';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -14,26 +17,34 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	return { signedOut: url.searchParams.has('signed-out') };
 };
 
+/** What the page says above the form: a message key and its values (translated by the page). */
+type Message = { key: string; count?: number; time?: string };
+
 export const actions: Actions = {
-	default: async ({ request, cookies, url, locals, getClientAddress }) => {
-		const form = formObject(await request.formData());
+	default: async (event) => {
+		const { cookies, url, request } = event;
+		const form = await readForm(request);
 		// Never echo the password back.
 		const values = { email: form.email ?? '' };
 		const parsed = signInSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
 
 		const { db } = await getDatabase();
-		const result = await signIn(db, parsed.data.email, parsed.data.password, getClientAddress());
+		const device = deviceSecret(cookies, url);
+		const result = await signIn(db, { ...parsed.data, address: clientAddress(event), device });
 		if (!result.ok) {
-			const message =
-				result.reason === 'throttled'
-					? locals.t('login.throttled', { time: formatDateTime(result.retryAt, locals.locale) })
-					: locals.t('login.wrong');
-			return fail(result.reason === 'throttled' ? 429 : 400, { values, errors: {}, message });
+			if (result.reason === 'wrongCredentials') return fail(400, { values, errors: {}, message: { key: 'login.wrong' } as Message });
+			const seconds = Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 1000));
+			// A short wait is said in seconds; a block in the time it ends.
+			const message: Message =
+				seconds <= 60
+					? { key: 'login.wait', count: seconds }
+					: { key: 'login.throttled', time: result.retryAt.toISOString() };
+			return fail(429, { values, errors: {}, message });
 		}
-		const device = describeDevice(request.headers.get('user-agent'));
-		const session = await createSession(db, result.userId, result.kind, device);
+		setDeviceCookie(cookies, url, device);
+		const session = await createSession(db, result.userId, result.kind, describeDevice(request.headers.get('user-agent')));
 		setSessionCookie(cookies, url, session.token, session.expiresAt);
-		redirect(303, safeNext(url.searchParams.get('next'), result.kind === 'staff' ? '/staff' : '/home'));
+		redirect(303, safeRedirectTarget(url.searchParams.get('next'), url.origin, result.kind === 'staff' ? '/staff' : '/home'));
 	}
 };

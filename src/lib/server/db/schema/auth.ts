@@ -5,6 +5,7 @@ import {
 	index,
 	integer,
 	pgTable,
+	primaryKey,
 	text,
 	timestamp,
 	uniqueIndex,
@@ -34,7 +35,10 @@ export const users = pgTable(
 		}),
 		staffId: uuid('staff_id').references(() => staff.id, { onDelete: 'cascade' }),
 		createdAt: at('created_at').notNull().defaultNow(),
-		lastSignInAt: at('last_sign_in_at')
+		lastSignInAt: at('last_sign_in_at'),
+		/** Wrong passwords for this sign-in since the first of a run (a run ends after a quiet day). */
+		failedSignIns: integer('failed_sign_ins').notNull().default(0),
+		lastFailedSignInAt: at('last_failed_sign_in_at')
 	},
 	(t) => [
 		uniqueIndex('users_email_key').on(t.email),
@@ -87,7 +91,23 @@ export const invitations = pgTable(
 	]
 );
 
-/** Failed sign-ins counted per key ("email:…" or "ip:…") within a window. */
+/**
+ * Browsers that have signed in to an account before (an opaque cookie, stored hashed). They
+ * skip the account-wide sign-in delay, so a guesser elsewhere cannot slow the real person.
+ */
+export const knownDevices = pgTable(
+	'known_devices',
+	{
+		deviceHash: bytea('device_hash').notNull(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		lastUsedAt: at('last_used_at').notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.deviceHash, t.userId] }), index('known_devices_user_idx').on(t.userId)]
+);
+
+/** Attempts counted per key ("signInAddress:…", "invitationLink:…") within a window; see throttle.ts. */
 export const signInThrottle = pgTable('sign_in_throttle', {
 	key: text('key').primaryKey(),
 	failures: integer('failures').notNull().default(0),

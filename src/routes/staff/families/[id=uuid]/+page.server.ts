@@ -5,6 +5,8 @@ import { requireStaff } from '$lib/server/auth/guards';
 import { requireFamilyAccess } from '$lib/server/access';
 import { getFamilyOverview } from '$lib/server/families';
 import { createInvitation } from '$lib/server/auth/invitations';
+import { readForm } from '$lib/server/http/form';
+import { uuidField } from '$lib/schemas/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -19,7 +21,9 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	invite: async (event) => {
 		const user = requireStaff(event);
-		const memberId = (await event.request.formData()).get('member')?.toString() ?? '';
+		const member = uuidField.safeParse((await readForm(event.request)).member);
+		if (!member.success) return fail(404, { inviteError: 'staff.inviteError.notFound' });
+		const memberId = member.data;
 		const { db } = await getDatabase();
 		const grant = await requireFamilyAccess(db, user, event.params.id, 'invitation.create');
 		const result = await createInvitation(db, grant, memberId);
@@ -28,6 +32,7 @@ export const actions: Actions = {
 		}
 		const link = new URL(`/invitation/${result.token}`, event.url.origin).href;
 		const qr = await QRCode.toString(link, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+		// The link is secret: hooks.server.ts marks this response (a signed-in page) no-store.
 		return { invitation: { memberId, memberName: result.memberName, link, qr, expiresAt: result.expiresAt.toISOString() } };
 	}
 };
