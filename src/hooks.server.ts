@@ -4,6 +4,7 @@ import { getDatabase } from '$lib/server/db';
 import { deleteExpiredSessions, validateSessionToken } from '$lib/server/auth/session';
 import { deleteStaleThrottles } from '$lib/server/auth/throttle';
 import { deleteStaleDevices } from '$lib/server/auth/devices';
+import { deleteExpiredAudit, retentionDays } from '$lib/server/audit';
 import { describeError } from '$lib/server/log';
 import { sessionCookieName, setSessionCookie, clearSessionCookie } from '$lib/server/auth/cookies';
 import { defaultLocale, dirOf, fromAcceptLanguage, isLocale } from '$lib/i18n/locales';
@@ -11,17 +12,21 @@ import { translatorFor } from '$lib/server/i18n';
 import { languageCookie } from '$lib/server/language';
 
 export const init: ServerInit = async () => {
+	// A wrong AUDIT_RETENTION_DAYS stops the start here, not at the first hourly tidy-up.
+	const auditDays = retentionDays();
 	const { db, close } = await getDatabase();
 	if (process.env.OPGANG_DEMO === '1') {
 		const { seedDemoIfEmpty, printDemoSignIns } = await import('$lib/server/demo/seed');
 		printDemoSignIns(await seedDemoIfEmpty(db));
 	}
-	// Housekeeping: expired sessions, old throttle counts and forgotten devices, at start and hourly.
+	// Housekeeping at start and hourly: expired sessions, old throttle counts, forgotten devices,
+	// audit rows past their retention.
 	const tidy = async () => {
 		try {
 			await deleteExpiredSessions(db);
 			await deleteStaleThrottles(db);
 			await deleteStaleDevices(db);
+			await deleteExpiredAudit(db, auditDays);
 		} catch (error) {
 			console.error(`housekeeping failed: ${describeError(error)}`);
 		}

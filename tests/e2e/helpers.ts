@@ -25,3 +25,14 @@ export async function familyHref(page: Page, familyName: RegExp): Promise<string
 	if (!href) throw new Error(`no link for ${familyName}`);
 	return href;
 }
+
+/**
+ * Olena's last day away in the demo (src/lib/server/demo/data.ts: from 10 days before the demo
+ * was loaded, for 24 days), written as a reader of `locale` sees it, in Copenhagen.
+ */
+export function olenasLastDay(locale: string): string {
+	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+	const last = new Date(`${today}T12:00:00Z`);
+	last.setUTCDate(last.getUTCDate() - 10 + 24 - 1);
+	return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }).format(last);
+}

@@ -1,10 +1,11 @@
 import { expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { describeEachBackend } from './harness';
-import { familyActor, involve, makeFamily, makeStaff, makeTeam, makeUser, staffActor } from './fixtures';
-import { ownFamily, requireFamilyAccess } from '../../src/lib/server/access';
+import { absence, familyActor, grantFor, involve, makeFamily, makeStaff, makeTeam, makeUser, staffActor } from './fixtures';
+import { ownFamily, familyGrant } from '../../src/lib/server/access';
 import { getFamilyOverview } from '../../src/lib/server/families';
-import { families, staff } from '../../src/lib/server/db/schema';
+import { absences, families, staff } from '../../src/lib/server/db/schema';
+import { addDays, copenhagenDate } from '../../src/lib/i18n/format';
 
 describeEachBackend('family overview', (ctx) => {
 	async function world(contactOver: Partial<typeof staff.$inferInsert> = {}) {
@@ -31,7 +32,7 @@ describeEachBackend('family overview', (ctx) => {
 		await involve(db, family.id, helper.id, 'Fritidsjob og skolen');
 		await involve(db, family.id, nurse.id, 'Hjemmehjælp');
 		const actor = staffActor(contact, (await makeUser(db, { staffId: contact.id })).id);
-		const grant = await requireFamilyAccess(db, actor, family.id, 'family.view');
+		const grant = await grantFor(db, actor, family.id);
 		const byName = (name: string) => members.find((m) => m.name === name)!;
 		return { db, team, contact, standIn, helper, nurse, family, members, byName, actor, grant };
 	}
@@ -61,13 +62,17 @@ describeEachBackend('family overview', (ctx) => {
 		expect(overview?.standIn).toBeNull();
 	});
 
-	it('names the stand-in while the contact person is away, with the date they are back', async () => {
-		const w = await world({ away: true, awayUntil: '2026-12-07' });
+	it('names the stand-in of the absence that covers today, with the last day away', async () => {
+		const w = await world();
+		// The absence names someone other than the usual stand-in: the absence wins.
+		const cover = await makeStaff(w.db, w.team.id, { name: `Sahra ${w.team.id.slice(0, 6)}`, department: 'social', phone: '+45 11 22 33 44' });
+		await absence(w.db, w.contact, 10, 20, w.helper.id); // a later one, not today's
+		const now = await absence(w.db, w.contact, -3, 4, cover.id);
 		const overview = await getFamilyOverview(w.db, w.grant);
-		expect(overview?.contactPerson).toMatchObject({ away: true, awayUntil: '2026-12-07' });
+		expect(overview?.contactPerson).toMatchObject({ away: true, awayUntil: now.endsOn });
 		expect(overview?.standIn).toEqual({
-			id: w.standIn.id,
-			name: w.standIn.name,
+			id: cover.id,
+			name: cover.name,
 			department: 'social',
 			languages: ['da'],
 			phone: '+45 11 22 33 44',
@@ -75,12 +80,15 @@ describeEachBackend('family overview', (ctx) => {
 			photoPath: null
 		});
 		// Back again: the stand-in disappears from the page.
-		await w.db.update(staff).set({ away: false, awayUntil: null }).where(eq(staff.id, w.contact.id));
-		expect((await getFamilyOverview(w.db, w.grant))?.standIn).toBeNull();
+		await w.db.update(absences).set({ endsOn: addDays(copenhagenDate(), -1) }).where(eq(absences.id, now.id));
+		const back = await getFamilyOverview(w.db, w.grant);
+		expect(back?.contactPerson).toMatchObject({ away: false, awayUntil: null });
+		expect(back?.standIn).toBeNull();
 	});
 
 	it('has no stand-in when the contact person is away without one', async () => {
-		const w = await world({ away: true, standInId: null });
+		const w = await world();
+		await absence(w.db, w.contact, 0, 0, null);
 		const overview = await getFamilyOverview(w.db, w.grant);
 		expect(overview?.contactPerson.away).toBe(true);
 		expect(overview?.standIn).toBeNull();
@@ -108,7 +116,7 @@ describeEachBackend('family overview', (ctx) => {
 		await involve(w.db, other.family.id, stranger.id);
 		const overview = await getFamilyOverview(w.db, w.grant);
 		expect(overview?.team.map((m) => m.id)).not.toContain(stranger.id);
-		const otherOverview = await getFamilyOverview(w.db, await requireFamilyAccess(w.db, w.actor, other.family.id, 'family.view'));
+		const otherOverview = await getFamilyOverview(w.db, await grantFor(w.db, w.actor, other.family.id));
 		expect(otherOverview?.team.map((m) => m.id)).toEqual([stranger.id]);
 		expect(otherOverview?.members).toHaveLength(1);
 	});
@@ -133,7 +141,7 @@ describeEachBackend('family overview', (ctx) => {
 	it('gives the same overview to a family member through their own grant', async () => {
 		const w = await world();
 		const parent = w.byName('Amina');
-		const grant = ownFamily(familyActor(parent, (await makeUser(w.db, { familyMemberId: parent.id })).id));
+		const grant = ownFamily(familyActor(parent, (await makeUser(w.db, { familyMemberId: parent.id })).id))!;
 		const overview = await getFamilyOverview(w.db, grant);
 		expect(overview?.id).toBe(w.family.id);
 		expect(overview?.members.find((m) => m.id === parent.id)?.hasSignIn).toBe(true);
@@ -146,7 +154,7 @@ describeEachBackend('family overview', (ctx) => {
 		expect(await getFamilyOverview(w.db, grant)).toBeNull();
 		// And for one deleted after the grant was made.
 		const gone = await makeFamily(w.db, w.team.id, w.contact.id);
-		const goneGrant = await requireFamilyAccess(w.db, w.actor, gone.family.id, 'family.view');
+		const goneGrant = await grantFor(w.db, w.actor, gone.family.id);
 		await w.db.delete(families).where(eq(families.id, gone.family.id));
 		expect(await getFamilyOverview(w.db, goneGrant)).toBeNull();
 	});

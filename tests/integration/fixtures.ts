@@ -1,9 +1,12 @@
 /** Small factories for test data: each call makes new rows with unique names. */
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../src/lib/server/db';
-import { familyMembers, families, familyStaff, invitations, organisations, staff, teams, users } from '../../src/lib/server/db/schema';
+import { eq } from 'drizzle-orm';
+import { absences, familyMembers, families, familyStaff, invitations, organisations, staff, teams, users } from '../../src/lib/server/db/schema';
+import { addDays, copenhagenDate } from '../../src/lib/i18n/format';
 import { newToken } from '../../src/lib/server/auth/tokens';
 import type { SessionUser } from '../../src/lib/server/auth/session';
+import { familyGrant, type Action, type FamilyGrant } from '../../src/lib/server/access';
 
 const uid = () => randomBytes(4).toString('hex');
 
@@ -40,7 +43,18 @@ export async function makeFamily(
 }
 
 export async function involve(db: Db, familyId: string, staffId: string, helpsWith = 'Fritidsjob') {
-	await db.insert(familyStaff).values({ familyId, staffId, helpsWith });
+	const [family] = await db.select({ teamId: families.teamId }).from(families).where(eq(families.id, familyId));
+	await db.insert(familyStaff).values({ familyId, staffId, teamId: family.teamId, helpsWith });
+}
+
+/** An absence of a staff member, in days relative to today in Copenhagen (0 = today). */
+export async function absence(db: Db, s: { id: string; teamId: string }, from: number, to: number, standInId: string | null) {
+	const today = copenhagenDate();
+	const [row] = await db
+		.insert(absences)
+		.values({ staffId: s.id, teamId: s.teamId, startsOn: addDays(today, from), endsOn: addDays(today, to), kind: 'holiday', standInId })
+		.returning();
+	return row;
 }
 
 export async function makeUser(db: Db, owner: { familyMemberId?: string; staffId?: string }, passwordHash = 'x') {
@@ -74,4 +88,11 @@ export function familyActor(
 	userId: string
 ): Extract<SessionUser, { kind: 'family' }> {
 	return { kind: 'family', id: userId, email: 'x@example.org', locale: 'da', memberId: m.id, familyId: m.familyId, name: m.name, role: m.role };
+}
+
+/** A grant that must exist (the test fails here otherwise). */
+export async function grantFor(db: Db, actor: SessionUser, familyId: string, action: Action = 'family.view'): Promise<FamilyGrant> {
+	const grant = await familyGrant(db, actor, familyId, action);
+	if (!grant) throw new Error(`expected ${actor.kind} ${actor.name} to be granted ${action} on ${familyId}`);
+	return grant;
 }

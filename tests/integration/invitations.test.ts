@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
 import { describeEachBackend } from './harness';
-import { familyActor, makeFamily, makeStaff, makeTeam, makeUser, staffActor } from './fixtures';
-import { ownFamily, requireFamilyAccess } from '../../src/lib/server/access';
+import { familyActor, grantFor, makeFamily, makeStaff, makeTeam, makeUser, staffActor } from './fixtures';
+import { ownFamily } from '../../src/lib/server/access';
 import {
 	acceptInvitation,
 	createInvitation,
@@ -30,7 +30,7 @@ describeEachBackend('invitations', (ctx) => {
 		]);
 		const other = await makeFamily(db, team.id, contact.id);
 		const actor = staffActor(contact, (await makeUser(db, { staffId: contact.id })).id);
-		const grant = await requireFamilyAccess(db, actor, family.id, 'family.view');
+		const grant = await grantFor(db, actor, family.id, 'invitation.create');
 		return { db, contact, family, members, other, actor, grant };
 	}
 
@@ -56,8 +56,12 @@ describeEachBackend('invitations', (ctx) => {
 	it('cannot be made by a family member with a grant to their own family', async () => {
 		const w = await world();
 		const parentUser = await makeUser(w.db, { familyMemberId: w.members[0].id });
-		const grant = ownFamily(familyActor(w.members[0], parentUser.id));
-		expect(await createInvitation(w.db, grant, w.members[1].id)).toEqual({ ok: false, reason: 'notFound' });
+		const actor = familyActor(w.members[0], parentUser.id);
+		// The policy gives a family member no grant for it, and a grant for another action does not do.
+		expect(ownFamily(actor, 'invitation.create')).toBeNull();
+		expect(await createInvitation(w.db, ownFamily(actor)!, w.members[1].id)).toEqual({ ok: false, reason: 'notFound' });
+		const viewOnly = await grantFor(w.db, w.actor, w.family.id, 'family.view');
+		expect(await createInvitation(w.db, viewOnly, w.members[1].id)).toEqual({ ok: false, reason: 'notFound' });
 		expect(await w.db.select().from(invitations).where(eq(invitations.familyMemberId, w.members[1].id))).toHaveLength(0);
 	});
 
@@ -83,7 +87,7 @@ describeEachBackend('invitations', (ctx) => {
 		// The one audit line is the access grant's ('family.view' here); making the link adds none.
 		const audit = await db.select().from(auditLog).where(eq(auditLog.familyId, family.id));
 		expect(audit).toHaveLength(1);
-		expect(audit[0]).toMatchObject({ actorUserId: actor.id, actorStaffId: contact.id, action: 'family.view' });
+		expect(audit[0]).toMatchObject({ actorUserId: actor.id, actorStaffId: contact.id, action: 'invitation.create' });
 	});
 
 	it('is found from a fresh link, with the member, family and who invited', async () => {

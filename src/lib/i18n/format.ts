@@ -23,3 +23,17 @@ export function formatDate(value: Date | string, locale: Locale): string {
 export function formatDateTime(value: Date | string, locale: Locale): string {
 	return formatter(locale, 'dateTime').format(typeof value === 'string' ? new Date(value) : value);
 }
+
+const isoDate = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The date in the organisation's time zone ("2026-11-23"), not the server's UTC date. */
+export function copenhagenDate(at = new Date()): string {
+	return isoDate.format(at);
+}
+
+/** A calendar date plus some days ("2026-11-23" + 10 → "2026-12-03"), free of time zones. */
+export function addDays(date: string, days: number): string {
+	const d = new Date(`${date}T12:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + days);
+	return d.toISOString().slice(0, 10);
+}

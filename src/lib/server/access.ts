@@ -1,49 +1,70 @@
 /**
- * The one place that decides who may see which family's data. Every family-scoped read or
- * write starts here with the acting user and gets a grant, or a 404 that looks exactly like
- * "no such family". Staff access is written to the audit log here, so no route can forget.
+ * The one place that decides who may see which family's data, following the policy table in
+ * policy.ts. A route asks for a grant for one action on one family; it gets one, or null —
+ * and null looks exactly like "no such family" (the route answers 404). Staff grants are
+ * written to the audit log here, so no route can forget.
+ *
+ * Lists and figures use the same rules as SQL: visibleFamilies(actor) is the set of families
+ * an actor may see, visibleItems(actor, columns) the family-scoped items (by visibility:
+ * family / member_private / staff_only), so a list, a count and a single read cannot disagree.
+ *
+ * Stand-ins (decided): the colleague named on an absence of the contact person sees the
+ * family from 7 days before the absence starts (to prepare) until its last day — not always.
+ * Staff outside the family's team never see it, and the database keeps contact persons,
+ * involved staff and stand-ins inside the team (0001, 0003).
  */
-import { error } from '@sveltejs/kit';
 import { alias } from 'drizzle-orm/pg-core';
-import { and, asc, eq, exists, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from './db';
-import { families, familyStaff, staff } from './db/schema';
+import { absences, families, familyStaff, staff, copenhagenToday } from './db/schema';
 import type { SessionUser } from './auth/session';
 import { writeAudit } from './audit';
+import { allows, familyRelations, visibilities, type Action, type Relation, type Visibility } from './policy';
 
+export type { Action, Relation } from './policy';
 export type Actor = SessionUser;
 export type StaffActor = Extract<SessionUser, { kind: 'staff' }>;
-export type Relation = 'own' | 'contact' | 'stand_in' | 'involved' | 'leader';
+export type FamilyActor = Extract<SessionUser, { kind: 'family' }>;
+
+/** How long before an absence starts its stand-in sees the families. */
+export const standInLeadDays = 7;
 
 declare const granted: unique symbol;
-/** Proof that access was checked; only this module makes one. */
+/** Proof that access was checked for one action; only this module makes one. */
 export interface FamilyGrant {
 	readonly [granted]: true;
 	readonly familyId: string;
 	readonly relation: Relation;
+	readonly action: Action;
 	readonly actor: Actor;
 }
 
-const contact = alias(staff, 'contact');
+/** SQL: the contact person of `families` is away today (an absence covers today). */
+export function contactAwayToday(contactId: AnyColumn | SQL = families.contactPersonId): SQL<boolean> {
+	return sql<boolean>`exists (select 1 from ${absences} where ${absences.staffId} = ${contactId}
+		and ${absences.startsOn} <= ${copenhagenToday} and ${absences.endsOn} >= ${copenhagenToday})`;
+}
 
-/** SQL for "this staff member works with the family" and the relation it gives, in one place. */
+/** SQL for a staff member's relation to the row in `families`, and whether there is one. */
 function staffRelationSql(actor: StaffActor): { relation: SQL<Relation | null>; allowed: SQL } {
 	const involved = exists(
 		sql`(select 1 from ${familyStaff} where ${familyStaff.familyId} = ${families.id} and ${familyStaff.staffId} = ${actor.staffId})`
 	);
+	const standingIn = exists(
+		sql`(select 1 from ${absences} where ${absences.staffId} = ${families.contactPersonId}
+			and ${absences.standInId} = ${actor.staffId} and ${absences.endsOn} >= ${copenhagenToday}
+			and ${absences.startsOn} <= ${copenhagenToday} + ${standInLeadDays}::int)`
+	);
 	const isLeader = actor.role === 'team_leader';
+	const leads = isLeader ? eq(families.teamId, actor.teamId) : sql`false`;
 	const relation = sql<Relation | null>`case
 		when ${families.contactPersonId} = ${actor.staffId} then 'contact'
-		when ${contact.standInId} = ${actor.staffId} then 'stand_in'
+		when ${standingIn} then 'stand_in'
 		when ${involved} then 'involved'
-		when ${isLeader} and ${families.teamId} = ${actor.teamId} then 'leader'
+		when ${leads} then 'leader'
 		end`;
-	const allowed = or(
-		eq(families.contactPersonId, actor.staffId),
-		eq(contact.standInId, actor.staffId),
-		involved,
-		isLeader ? eq(families.teamId, actor.teamId) : sql`false`
-	)!;
+	// Only families of the actor's own team, whatever the rows say.
+	const allowed = and(eq(families.teamId, actor.teamId), or(eq(families.contactPersonId, actor.staffId), standingIn, involved, leads))!;
 	return { relation, allowed };
 }
 
@@ -53,28 +74,85 @@ async function relationOf(db: Db, actor: Actor, familyId: string): Promise<Relat
 	const [row] = await db
 		.select({ relation })
 		.from(families)
-		.innerJoin(contact, eq(contact.id, families.contactPersonId))
 		.where(and(eq(families.id, familyId), allowed));
 	return row?.relation ?? null;
 }
 
 /**
- * Grants access to one family's data or throws 404. `action` names what the actor is doing
- * (e.g. "family.view"); for staff it goes to the audit log.
+ * A grant for one action on one family, or null when the actor has no relation to the family
+ * that the policy allows for it (or the family does not exist: the same answer). Staff grants
+ * are audited; a family member's own reads are not.
  */
-export async function requireFamilyAccess(db: Db, actor: Actor, familyId: string, action: string): Promise<FamilyGrant> {
+export async function familyGrant(db: Db, actor: Actor, familyId: string, action: Action): Promise<FamilyGrant | null> {
 	const relation = await relationOf(db, actor, familyId);
-	if (!relation) error(404, 'notFound');
+	if (!relation || !allows(action, relation)) return null;
 	if (actor.kind === 'staff') {
-		await writeAudit(db, { actorUserId: actor.id, actorStaffId: actor.staffId, action, familyId });
+		await writeAudit(db, { actorUserId: actor.id, actorStaffId: actor.staffId, actorName: actor.name, action, familyId });
 	}
-	return { familyId, relation, actor } as FamilyGrant;
+	return { familyId, relation, action, actor } as FamilyGrant;
 }
 
-/** The signed-in family member's own family. */
-export function ownFamily(actor: Extract<Actor, { kind: 'family' }>): FamilyGrant {
-	return { familyId: actor.familyId, relation: 'own', actor } as FamilyGrant;
+/** The signed-in family member's own family, for an action the policy allows them. */
+export function ownFamily(actor: FamilyActor, action: Action = 'family.view'): FamilyGrant | null {
+	if (!allows(action, 'own')) return null;
+	return { familyId: actor.familyId, relation: 'own', action, actor } as FamilyGrant;
 }
+
+/** Whether a grant's relation also allows another action (e.g. to show an "invite" button). */
+export function grantAllows(grant: FamilyGrant, action: Action): boolean {
+	return allows(action, grant.relation);
+}
+
+/** SQL subquery: the ids of every family the actor may see (for lists and figures). */
+export function visibleFamilies(actor: Actor): SQL {
+	if (actor.kind === 'family') return sql`(select ${actor.familyId}::uuid)`;
+	return sql`(select ${families.id} from ${families} where ${staffRelationSql(actor).allowed})`;
+}
+
+/** The columns a family-scoped item table has for visibility. */
+export interface ItemColumns {
+	familyId: SQL.Aliased | SQL | typeof families.id | { getSQL(): SQL };
+	/** The member the item belongs to (for member-private items). */
+	memberId: { getSQL(): SQL };
+	visibility: { getSQL(): SQL };
+}
+
+const readAction: Record<Visibility, Action> = {
+	family: 'family.view',
+	member_private: 'member.privateItems.read',
+	staff_only: 'family.staffItems.read'
+};
+
+// Staff lists span families with different relations; today every staff relation has the same
+// item rights, so one SQL rule fits all. Should the policy ever differ per relation, this stops
+// the server at start instead of quietly showing too much.
+const staffRelations = familyRelations.filter((r) => r !== 'own');
+const staffVisibilities = visibilities.filter((v) => {
+	const allowed = staffRelations.map((r) => allows(readAction[v], r));
+	if (new Set(allowed).size > 1) throw new Error(`policy: staff relations disagree on ${v} items; visibleItems needs a per-relation rule`);
+	return allowed[0];
+});
+
+/** SQL condition: the items of these columns that the actor may see (list, count and single read alike). */
+export function visibleItems(actor: Actor, cols: ItemColumns): SQL {
+	if (actor.kind === 'staff') {
+		if (staffVisibilities.length === 0) return sql`false`;
+		const list = sql.join(
+			staffVisibilities.map((v) => sql`${v}`),
+			sql`, `
+		);
+		return sql`(${cols.familyId} in ${visibleFamilies(actor)} and ${cols.visibility} in (${list}))`;
+	}
+	const ownItem = and(sql`${cols.visibility} = 'member_private'`, sql`${cols.memberId} = ${actor.memberId}::uuid`);
+	const rules = [
+		allows(readAction.family, 'own') ? sql`${cols.visibility} = 'family'` : undefined,
+		allows(readAction.member_private, 'own') ? sql`${cols.visibility} = 'member_private'` : allows(readAction.member_private, 'self') ? ownItem : undefined,
+		allows(readAction.staff_only, 'own') ? sql`${cols.visibility} = 'staff_only'` : undefined
+	].filter(Boolean) as SQL[];
+	return sql`(${cols.familyId} = ${actor.familyId}::uuid and ${rules.length ? or(...rules) : sql`false`})`;
+}
+
+const contact = alias(staff, 'contact');
 
 /** The families a staff member works with, with how, contact-person families first. */
 export async function listFamiliesForStaff(db: Db, actor: StaffActor) {
@@ -86,7 +164,7 @@ export async function listFamiliesForStaff(db: Db, actor: StaffActor) {
 			area: families.area,
 			status: families.status,
 			contactName: contact.name,
-			contactAway: contact.away,
+			contactAway: contactAwayToday(),
 			relation,
 			members: sql<number>`(select count(*)::int from family_members m where m.family_id = ${families.id})`
 		})

@@ -1,9 +1,9 @@
 import type { MemberRole } from '$lib/roles';
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { prepared, type Db } from './db';
-import { families, familyMembers, familyStaff, staff, users } from './db/schema';
-import type { FamilyGrant } from './access';
+import { absences, copenhagenToday, families, familyMembers, familyStaff, staff, users } from './db/schema';
+import { contactAwayToday, type FamilyGrant } from './access';
 import { attackNoticeAt } from './auth/signin';
 
 const contact = alias(staff, 'contact');
@@ -51,6 +51,15 @@ export interface FamilyOverview {
 	}[];
 }
 
+/**
+ * SQL: one column of the staff member's absence that covers today, or null. One person's
+ * absences never overlap (0003), so there is at most one.
+ */
+function todaysAbsence<T>(column: AnyColumn, staffId: AnyColumn): SQL<T | null> {
+	return sql<T | null>`(select ${column} from ${absences} where ${absences.staffId} = ${staffId}
+		and ${absences.startsOn} <= ${copenhagenToday} and ${absences.endsOn} >= ${copenhagenToday} limit 1)`;
+}
+
 const roleOrder = sql`case ${familyMembers.role} when 'parent' then 0 when 'other_adult' then 1 when 'teenager' then 2 else 3 end`;
 
 function statements(db: Db) {
@@ -64,12 +73,13 @@ function statements(db: Db) {
 					area: families.area,
 					status: families.status,
 					enrolledOn: families.enrolledOn,
-					contact: { ...person(contact), away: contact.away, awayUntil: contact.awayUntil },
+					contact: { ...person(contact), away: contactAwayToday(contact.id), awayUntil: todaysAbsence<string>(absences.endsOn, contact.id) },
 					standIn: person(standIn)
 				})
 				.from(families)
 				.innerJoin(contact, eq(contact.id, families.contactPersonId))
-				.leftJoin(standIn, eq(standIn.id, contact.standInId))
+				// Whoever stands in on the absence that covers today.
+				.leftJoin(standIn, eq(standIn.id, todaysAbsence<string>(absences.standInId, contact.id)))
 				.where(eq(families.id, familyId))
 				.prepare('family_head')
 		),

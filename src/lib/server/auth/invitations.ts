@@ -18,12 +18,12 @@ export type CreateInvitationResult =
 
 /**
  * A single-use link for a family member who has no sign-in yet. Any earlier unused link for
- * the same person stops working, so only the newest one printed or shown is valid. The
- * audit entry is the caller's access grant (requireFamilyAccess with 'invitation.create').
+ * the same person stops working, so only the newest one printed or shown is valid. Takes a
+ * grant for 'invitation.create' (familyGrant), which also wrote the audit entry.
  */
 export async function createInvitation(db: Db, grant: FamilyGrant, memberId: string): Promise<CreateInvitationResult> {
 	const actor = grant.actor;
-	if (actor.kind !== 'staff') return { ok: false, reason: 'notFound' };
+	if (grant.action !== 'invitation.create' || actor.kind !== 'staff') return { ok: false, reason: 'notFound' };
 	const [member] = await db
 		.select({ id: familyMembers.id, name: familyMembers.name, role: familyMembers.role, userId: users.id })
 		.from(familyMembers)

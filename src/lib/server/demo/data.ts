@@ -9,9 +9,13 @@
  * - Ali Demir: Yılmaz (contact), Hassan (involved). He is nobody's stand-in.
  * - Lone Bak (team leader): every family.
  * - Rahimi, Melnyk, Qureshi and Nielsen are active families that neither Mette nor Ali can see.
- * - Olena Kovalenko (contact person of Melnyk) is away until 2026-12-07; Sahra Abdi stands in.
+ * - Olena Kovalenko (contact person of Melnyk) is away (from 10 days before the demo was loaded,
+ *   for 24 days); Sahra Abdi stands in, so she sees Melnyk.
+ * - Mette goes on holiday 5 days after the demo was loaded; Sahra stands in and already sees
+ *   Hassan and Warsame (a stand-in sees the families from 7 days before an absence).
  */
 import type { department, familyStatus, memberRole, staffRole } from '../db/schema';
+import type { AbsenceKind } from '../../codes';
 
 type Department = (typeof department.enumValues)[number];
 type StaffRole = (typeof staffRole.enumValues)[number];
@@ -28,9 +32,10 @@ export interface DemoStaff {
 	languages: string[];
 	phone: string;
 	helpsWith: string;
-	/** Name of the colleague families are sent to while this person is away. */
+	/** Name of the colleague who usually stands in while this person is away. */
 	standIn: string | null;
-	awayUntil?: string;
+	/** An absence relative to the day the demo is loaded, so it is current whenever one tries it. */
+	absence?: { startsInDays: number; days: number; kind: AbsenceKind; standIn: string };
 }
 
 export const staffMembers: DemoStaff[] = [
@@ -50,7 +55,9 @@ export const staffMembers: DemoStaff[] = [
 		languages: ['da', 'en'],
 		phone: '+45 41 23 45 67',
 		helpsWith: 'Job, uddannelse og praktik – og alt det, der skal til for at komme derhen.',
-		standIn: 'Sahra Abdi'
+		standIn: 'Sahra Abdi',
+		// On holiday soon: Sahra already sees Mette's families to prepare (7 days ahead).
+		absence: { startsInDays: 5, days: 10, kind: 'holiday', standIn: 'Sahra Abdi' }
 	},
 	{
 		name: 'Ali Demir',
@@ -132,7 +139,7 @@ export const staffMembers: DemoStaff[] = [
 		phone: '+45 41 23 59 64',
 		helpsWith: 'Jeg hjælper nye familier med at finde rundt i kommunen, boligen og hverdagen i Danmark.',
 		standIn: 'Sahra Abdi',
-		awayUntil: '2026-12-07'
+		absence: { startsInDays: -10, days: 24, kind: 'leave', standIn: 'Sahra Abdi' }
 	}
 ];
 

@@ -5,7 +5,8 @@
  */
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { families, familyMembers, familyStaff, organisations, staff, teams, users } from '../db/schema';
+import { absences, families, familyMembers, familyStaff, organisations, staff, teams, users } from '../db/schema';
+import { addDays, copenhagenDate } from '../../i18n/format';
 import { hashPassword } from '../auth/password';
 import { familyList, organisation, staffMembers, team, userList } from './data';
 
@@ -47,9 +48,7 @@ export async function seedDemo(db: Db): Promise<void> {
 					languages: s.languages,
 					phone: s.phone,
 					helpsWith: s.helpsWith,
-					photoPath: null,
-					away: s.awayUntil !== undefined,
-					awayUntil: s.awayUntil ?? null
+					photoPath: null
 				}))
 			)
 			.returning({ id: staff.id, name: staff.name });
@@ -62,6 +61,20 @@ export async function seedDemo(db: Db): Promise<void> {
 				.update(staff)
 				.set({ standInId: byName(staffIds, s.standIn, 'stand-in') })
 				.where(eq(staff.id, byName(staffIds, s.name, 'staff member')));
+		}
+
+		const today = copenhagenDate();
+		for (const s of staffMembers) {
+			if (!s.absence) continue;
+			const a = s.absence;
+			await tx.insert(absences).values({
+				staffId: byName(staffIds, s.name, 'staff member'),
+				teamId: teamRow.id,
+				startsOn: addDays(today, a.startsInDays),
+				endsOn: addDays(today, a.startsInDays + a.days - 1),
+				kind: a.kind,
+				standInId: byName(staffIds, a.standIn, 'stand-in')
+			});
 		}
 
 		const memberIds = new Map<string, string>();
@@ -100,6 +113,7 @@ export async function seedDemo(db: Db): Promise<void> {
 				await tx.insert(familyStaff).values(
 					f.involved.map((i) => ({
 						familyId: familyRow.id,
+						teamId: teamRow.id,
 						staffId: byName(staffIds, i.staff, 'involved staff member'),
 						helpsWith: i.helpsWith,
 						since: i.since

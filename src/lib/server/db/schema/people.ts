@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
+// Relative, not $lib: drizzle-kit loads the schema without SvelteKit's aliases.
+import { absenceKinds, oneOf } from '../../../codes';
 import {
-	boolean,
 	check,
 	date,
 	foreignKey,
@@ -29,13 +30,18 @@ export const memberRole = pgEnum('member_role', ['parent', 'teenager', 'child', 
 
 const created = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
-/** A municipality. Its time zone is the one every date on screen is shown in. */
+/**
+ * A municipality. Every date is shown in Europe/Copenhagen ($lib/i18n/locales timeZone):
+ * one deployment serves one Danish municipality, so there is no time zone per organisation.
+ */
 export const organisations = pgTable('organisations', {
 	id: uuid('id').primaryKey().defaultRandom(),
 	name: text('name').notNull(),
-	timeZone: text('time_zone').notNull().default('Europe/Copenhagen'),
 	createdAt: created()
 });
+
+/** Today's date where the families live, not the server's UTC date. */
+export const copenhagenToday = sql`(now() at time zone 'Europe/Copenhagen')::date`;
 
 /** One interdisciplinary team working in one neighbourhood. */
 export const teams = pgTable('teams', {
@@ -64,12 +70,10 @@ export const staff = pgTable(
 		/** In the staff member's own words: "what I can help with". */
 		helpsWith: text('helps_with').notNull().default(''),
 		photoPath: text('photo_path'),
-		/** The colleague families are sent to while this person is away. */
+		/** The colleague who usually stands in when this person is away (each absence may name another). */
 		standInId: uuid('stand_in_id').references((): AnyPgColumn => staff.id, {
 			onDelete: 'set null'
 		}),
-		away: boolean('away').notNull().default(false),
-		awayUntil: date('away_until'),
 		createdAt: created()
 	},
 	(t) => [
@@ -77,7 +81,47 @@ export const staff = pgTable(
 		index('staff_stand_in_idx').on(t.standInId),
 		// Lets families reference (contact person, team) together: see families below.
 		unique('staff_id_team_key').on(t.id, t.teamId),
-		check('staff_not_own_stand_in', sql`${t.standInId} is null or ${t.standInId} <> ${t.id}`)
+		check('staff_not_own_stand_in', sql`${t.standInId} is null or ${t.standInId} <> ${t.id}`),
+		// The usual stand-in works in the same team.
+		foreignKey({
+			name: 'staff_stand_in_in_team_fk',
+			columns: [t.standInId, t.teamId],
+			foreignColumns: [t.id, t.teamId]
+		})
+	]
+);
+
+/**
+ * A time a staff member is away (holiday, illness, leave, a course), with who stands in.
+ * "Away now" and "back on" are derived from these rows; one person's absences never overlap.
+ */
+export const absences = pgTable(
+	'absences',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		staffId: uuid('staff_id')
+			.notNull()
+			.references(() => staff.id, { onDelete: 'cascade' }),
+		teamId: uuid('team_id').notNull(),
+		/** First and last day away (inclusive), as dates where the team works. */
+		startsOn: date('starts_on').notNull(),
+		endsOn: date('ends_on').notNull(),
+		kind: text('kind', { enum: absenceKinds }).notNull(),
+		/** Who families turn to meanwhile; null: "someone else from the team". */
+		standInId: uuid('stand_in_id'),
+		createdAt: created()
+	},
+	(t) => [
+		index('absences_staff_idx').on(t.staffId, t.endsOn),
+		index('absences_stand_in_idx').on(t.standInId, t.endsOn),
+		check('absences_dates', sql`${t.endsOn} >= ${t.startsOn}`),
+		check('absences_kind', sql.raw(`kind in (${oneOf(absenceKinds)})`)),
+		check('absences_not_own_stand_in', sql`${t.standInId} is null or ${t.standInId} <> ${t.staffId}`),
+		foreignKey({ name: 'absences_staff_in_team_fk', columns: [t.staffId, t.teamId], foreignColumns: [staff.id, staff.teamId] }).onDelete(
+			'cascade'
+		),
+		foreignKey({ name: 'absences_stand_in_in_team_fk', columns: [t.standInId, t.teamId], foreignColumns: [staff.id, staff.teamId] })
+		// No overlapping absences for one person: an exclusion constraint in 0003 (drizzle cannot express it).
 	]
 );
 
@@ -96,13 +140,15 @@ export const families = pgTable(
 			.references(() => staff.id),
 		area: text('area').notNull(),
 		status: familyStatus('status').notNull().default('active'),
-		enrolledOn: date('enrolled_on').notNull().defaultNow(),
+		enrolledOn: date('enrolled_on').notNull().default(copenhagenToday),
 		endedOn: date('ended_on'),
 		createdAt: created()
 	},
 	(t) => [
 		index('families_team_idx').on(t.teamId),
 		index('families_contact_idx').on(t.contactPersonId),
+		// Lets family_staff reference (family, team) together.
+		unique('families_id_team_key').on(t.id, t.teamId),
 		// The contact person works in the family's own team.
 		foreignKey({
 			name: 'families_contact_in_team_fk',
@@ -113,7 +159,7 @@ export const families = pgTable(
 	]
 );
 
-/** The other staff involved with a family, and what each helps it with. */
+/** The other staff involved with a family, and what each helps it with. Always the family's own team. */
 export const familyStaff = pgTable(
 	'family_staff',
 	{
@@ -123,10 +169,20 @@ export const familyStaff = pgTable(
 		staffId: uuid('staff_id')
 			.notNull()
 			.references(() => staff.id, { onDelete: 'cascade' }),
+		teamId: uuid('team_id').notNull(),
 		helpsWith: text('helps_with').notNull().default(''),
-		since: date('since').notNull().defaultNow()
+		since: date('since').notNull().default(copenhagenToday)
 	},
-	(t) => [primaryKey({ columns: [t.familyId, t.staffId] }), index('family_staff_staff_idx').on(t.staffId)]
+	(t) => [
+		primaryKey({ columns: [t.familyId, t.staffId] }),
+		index('family_staff_staff_idx').on(t.staffId),
+		foreignKey({ name: 'family_staff_family_team_fk', columns: [t.familyId, t.teamId], foreignColumns: [families.id, families.teamId] }).onDelete(
+			'cascade'
+		),
+		foreignKey({ name: 'family_staff_staff_team_fk', columns: [t.staffId, t.teamId], foreignColumns: [staff.id, staff.teamId] }).onDelete(
+			'cascade'
+		)
+	]
 );
 
 export const familyMembers = pgTable(

@@ -1,21 +1,21 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import QRCode from 'qrcode';
 import { getDatabase } from '$lib/server/db';
 import { requireStaff } from '$lib/server/auth/guards';
-import { requireFamilyAccess } from '$lib/server/access';
+import { familyGrant, grantAllows } from '$lib/server/access';
 import { getFamilyOverview } from '$lib/server/families';
 import { createInvitation } from '$lib/server/auth/invitations';
 import { readForm } from '$lib/server/http/form';
+import { notFound } from '$lib/server/http/not-found';
 import { uuidField } from '$lib/schemas/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireStaff(event);
 	const { db } = await getDatabase();
-	const grant = await requireFamilyAccess(db, user, event.params.id, 'family.view');
-	const family = await getFamilyOverview(db, grant);
-	if (!family) error(404, 'notFound');
-	return { family, relation: grant.relation };
+	const grant = (await familyGrant(db, user, event.params.id, 'family.view')) ?? notFound();
+	const family = (await getFamilyOverview(db, grant)) ?? notFound();
+	return { family, relation: grant.relation, mayInvite: grantAllows(grant, 'invitation.create') };
 };
 
 export const actions: Actions = {
@@ -25,7 +25,7 @@ export const actions: Actions = {
 		if (!member.success) return fail(404, { inviteError: 'staff.inviteError.notFound' });
 		const memberId = member.data;
 		const { db } = await getDatabase();
-		const grant = await requireFamilyAccess(db, user, event.params.id, 'invitation.create');
+		const grant = (await familyGrant(db, user, event.params.id, 'invitation.create')) ?? notFound();
 		const result = await createInvitation(db, grant, memberId);
 		if (!result.ok) {
 			return fail(result.reason === 'notFound' ? 404 : 409, { inviteError: `staff.inviteError.${result.reason}` });

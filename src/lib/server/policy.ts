@@ -1,0 +1,45 @@
+/**
+ * Who may do what with a family's data: each action names the relations that may take it.
+ * access.ts turns an actor into a relation (once per request) and this table into yes/no and
+ * into SQL, so no route or service decides access on its own. Plain data, no imports: the
+ * database schema reads the action list too (the audit log's CHECK).
+ *
+ * Relations to a family:
+ * - own: a member of the family (a family member's sign-in);
+ * - contact: the family's one contact person;
+ * - stand_in: the stand-in named on a current absence of the contact person — from 7 days
+ *   before it starts (to prepare) until its last day, and not otherwise (see access.ts);
+ * - involved: staff helping the family with something (family_staff);
+ * - leader: the team leader of the family's team.
+ * Relation to an item that belongs to one member (a teenager's private wish):
+ * - self: the member who owns it.
+ */
+export const familyRelations = ['own', 'contact', 'stand_in', 'involved', 'leader'] as const;
+export type Relation = (typeof familyRelations)[number];
+export type StaffRelation = Exclude<Relation, 'own'>;
+export type ItemRelation = Relation | 'self';
+
+const staffRelations = ['contact', 'stand_in', 'involved', 'leader'] as const satisfies readonly StaffRelation[];
+
+export const policy = {
+	/** See the family's page: contact person, team, members; items visible to the whole family. */
+	'family.view': ['own', ...staffRelations],
+	/** Make a sign-in link for a member (anyone from the team who meets the family may hand one over). */
+	'invitation.create': staffRelations,
+	/** Read items a member keeps to themself (a teenager's own wishes, messages): never the parents. */
+	'member.privateItems.read': ['self', ...staffRelations],
+	/** Read the team's own notes on a family: never the family. */
+	'family.staffItems.read': staffRelations
+} as const satisfies Record<string, readonly ItemRelation[]>;
+
+export type Action = keyof typeof policy;
+export const auditActions = Object.keys(policy) as [Action, ...Action[]];
+
+/** Whether a relation may take an action. */
+export function allows(action: Action, relation: ItemRelation): boolean {
+	return (policy[action] as readonly ItemRelation[]).includes(relation);
+}
+
+/** Who can see a family-scoped item. */
+export const visibilities = ['family', 'member_private', 'staff_only'] as const;
+export type Visibility = (typeof visibilities)[number];
