@@ -12,3 +12,32 @@ export type AbsenceKind = (typeof absenceKinds)[number];
 export function oneOf(codes: readonly string[]): string {
 	return codes.map((c) => `'${c.replace(/'/g, "''")}'`).join(', ');
 }
+
+/**
+ * A member's place in the family. Whether a child is a teenager (and may have a sign-in)
+ * follows from the birth year (members.ts), never from a stored role that would age.
+ */
+export const memberRoles = ['parent', 'other_adult', 'child'] as const;
+export type MemberRole = (typeof memberRoles)[number];
+
+export const staffRoles = ['caseworker', 'team_leader'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+export const familyStatuses = ['active', 'ended'] as const;
+export type FamilyStatus = (typeof familyStatuses)[number];
+
+/**
+ * The departments a Danish municipality's team is drawn from. Each organisation has its own
+ * lookup table (departments), seeded with these; a code here has a translated name in
+ * messages (`department.<code>`), any other code shows the organisation's own name.
+ */
+export const standardDepartments = ['employment', 'social', 'children_youth', 'health', 'culture'] as const;
+export type StandardDepartment = (typeof standardDepartments)[number];
+
+/** What a wish or goal is about (the wishes-and-goals issue builds on these). */
+export const lifeAreas = ['work', 'education', 'school', 'health', 'housing', 'money', 'leisure', 'family', 'language', 'other'] as const;
+export type LifeArea = (typeof lifeAreas)[number];
+
+/** Where or how a meeting happens (the meetings issue builds on these). */
+export const meetingTypes = ['home', 'office', 'walk', 'phone', 'video'] as const;
+export type MeetingType = (typeof meetingTypes)[number];

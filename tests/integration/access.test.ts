@@ -31,7 +31,7 @@ describeEachBackend('access layer', (ctx) => {
 		const outsider = await makeStaff(db, team.id, { department: 'culture' });
 		const leader = await makeStaff(db, team.id, { role: 'team_leader' });
 		const foreignLeader = await makeStaff(db, otherTeam.id, { role: 'team_leader' });
-		const { family, members } = await makeFamily(db, team.id, contact.id, [{ role: 'parent' }, { role: 'teenager', birthYear: 2011 }]);
+		const { family, members } = await makeFamily(db, team.id, contact.id, [{ role: 'parent' }, { role: 'child', birthYear: 2011 }]);
 		const other = await makeFamily(db, team.id, outsider.id);
 		await involve(db, family.id, involved.id);
 		const as = async (s: typeof contact) => staffActor(s, (await makeUser(db, { staffId: s.id })).id);

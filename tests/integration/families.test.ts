@@ -4,6 +4,7 @@ import { describeEachBackend } from './harness';
 import { absence, familyActor, grantFor, involve, makeFamily, makeStaff, makeTeam, makeUser, staffActor } from './fixtures';
 import { ownFamily, familyGrant } from '../../src/lib/server/access';
 import { getFamilyOverview } from '../../src/lib/server/families';
+import { memberKind } from '../../src/lib/roles';
 import { absences, families, staff } from '../../src/lib/server/db/schema';
 import { addDays, copenhagenDate } from '../../src/lib/i18n/format';
 
@@ -22,7 +23,7 @@ describeEachBackend('family overview', (ctx) => {
 		const helper = await makeStaff(db, team.id, { name: `Ali ${team.id.slice(0, 6)}`, department: 'children_youth' });
 		const nurse = await makeStaff(db, team.id, { name: `Fatima ${team.id.slice(0, 6)}`, department: 'health' });
 		const { family, members } = await makeFamily(db, team.id, contact.id, [
-			{ name: 'Yusuf', role: 'teenager', birthYear: 2011 },
+			{ name: 'Yusuf', role: 'child', birthYear: 2011 },
 			{ name: 'Sara', role: 'child', birthYear: 2017 },
 			{ name: 'Halima', role: 'other_adult', birthYear: 1952 },
 			{ name: 'Omar', role: 'parent', birthYear: 1979 },
@@ -74,6 +75,7 @@ describeEachBackend('family overview', (ctx) => {
 			id: cover.id,
 			name: cover.name,
 			department: 'social',
+			departmentName: 'Afdeling social',
 			languages: ['da'],
 			phone: '+45 11 22 33 44',
 			helpsWith: '',
@@ -127,7 +129,7 @@ describeEachBackend('family overview', (ctx) => {
 		await makeUser(w.db, { familyMemberId: w.byName('Yusuf').id });
 		const overview = await getFamilyOverview(w.db, w.grant);
 		const members = overview?.members ?? [];
-		expect(members.map((m) => m.role)).toEqual(['parent', 'parent', 'other_adult', 'teenager', 'child', 'child']);
+		expect(members.map((m) => memberKind(m, 2026))).toEqual(['parent', 'parent', 'other_adult', 'teenager', 'child', 'child']);
 		expect(members.map((m) => m.name)).toEqual(['Omar', 'Amina', 'Halima', 'Yusuf', 'Sara', 'Liban']);
 		const signIn = Object.fromEntries(members.map((m) => [m.name, m.hasSignIn]));
 		expect(signIn).toEqual({ Omar: false, Amina: true, Halima: false, Yusuf: true, Sara: false, Liban: false });

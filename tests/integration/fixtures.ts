@@ -1,8 +1,9 @@
 /** Small factories for test data: each call makes new rows with unique names. */
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../src/lib/server/db';
-import { eq } from 'drizzle-orm';
-import { absences, familyMembers, families, familyStaff, invitations, organisations, staff, teams, users } from '../../src/lib/server/db/schema';
+import { and, eq } from 'drizzle-orm';
+import type { StandardDepartment } from '../../src/lib/codes';
+import { absences, departments, familyMembers, families, familyStaff, invitations, organisations, staff, teams, users } from '../../src/lib/server/db/schema';
 import { addDays, copenhagenDate } from '../../src/lib/i18n/format';
 import { newToken } from '../../src/lib/server/auth/tokens';
 import type { SessionUser } from '../../src/lib/server/auth/session';
@@ -16,12 +17,26 @@ export async function makeTeam(db: Db) {
 	return team;
 }
 
-export async function makeStaff(db: Db, teamId: string, over: Partial<typeof staff.$inferInsert> = {}) {
+/** The id of a department of the team's organisation, made on first use. */
+export async function departmentOf(db: Db, teamId: string, code: StandardDepartment = 'employment'): Promise<string> {
+	const [team] = await db.select({ organisationId: teams.organisationId }).from(teams).where(eq(teams.id, teamId));
+	await db.insert(departments).values({ organisationId: team.organisationId, code, name: `Afdeling ${code}` }).onConflictDoNothing();
+	const [row] = await db
+		.select({ id: departments.id })
+		.from(departments)
+		.where(and(eq(departments.organisationId, team.organisationId), eq(departments.code, code)));
+	return row.id;
+}
+
+type StaffOver = Partial<Omit<typeof staff.$inferInsert, 'departmentId'>> & { department?: StandardDepartment };
+
+export async function makeStaff(db: Db, teamId: string, { department, ...over }: StaffOver = {}) {
+	const departmentId = await departmentOf(db, teamId, department);
 	const [row] = await db
 		.insert(staff)
-		.values({ teamId, name: `Medarbejder ${uid()}`, department: 'employment', languages: ['da'], ...over })
+		.values({ teamId, name: `Medarbejder ${uid()}`, departmentId, languages: ['da'], ...over })
 		.returning();
-	return row;
+	return { ...row, department: department ?? 'employment' };
 }
 
 export async function makeFamily(
@@ -35,7 +50,8 @@ export async function makeFamily(
 	for (const m of members) {
 		const [row] = await db
 			.insert(familyMembers)
-			.values({ familyId: family.id, name: `Person ${uid()}`, role: 'parent', ...m })
+			// A child needs a birth year (the database says so); 2016 unless the test gives one.
+			.values({ familyId: family.id, name: `Person ${uid()}`, role: 'parent', ...m, birthYear: m.birthYear ?? (m.role === 'child' ? 2016 : null) })
 			.returning();
 		rows.push(row);
 	}

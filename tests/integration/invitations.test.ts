@@ -25,8 +25,8 @@ describeEachBackend('invitations', (ctx) => {
 		const { family, members } = await makeFamily(db, team.id, contact.id, [
 			{ role: 'parent' },
 			{ role: 'other_adult', preferredLanguage: 'ar' },
-			{ role: 'teenager' },
-			{ role: 'child' }
+			{ role: 'child', birthYear: 2011 },
+			{ role: 'child', birthYear: 2018 }
 		]);
 		const other = await makeFamily(db, team.id, contact.id);
 		const actor = staffActor(contact, (await makeUser(db, { staffId: contact.id })).id);

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
 import { describeEachBackend } from './harness';
-import { involve, makeFamily, makeStaff, makeTeam, makeUser, openInvitation } from './fixtures';
+import { departmentOf, involve, makeFamily, makeStaff, makeTeam, makeUser, openInvitation } from './fixtures';
 import { sqlState } from '../../src/lib/server/db';
 import { familyMembers, families, familyStaff, invitations, staff, users } from '../../src/lib/server/db/schema';
 
@@ -67,6 +67,14 @@ describeEachBackend('database guards', (ctx) => {
 		).rejects.toSatisfy(failsWith('23505'));
 	});
 
+	it('refuses a child without a birth year, and codes not in $lib/codes', async () => {
+		const { db, family } = await world();
+		await expect(db.insert(familyMembers).values({ familyId: family.id, name: 'Uden år', role: 'child' })).rejects.toSatisfy(failsWith('23514'));
+		await expect(
+			db.insert(familyMembers).values({ familyId: family.id, name: 'Gammel rolle', role: 'teenager' as 'child', birthYear: 2011 })
+		).rejects.toSatisfy(failsWith('23514'));
+	});
+
 	it('refuses a staff member as their own stand-in', async () => {
 		const { db, team, contact } = await world();
 		await expect(db.update(staff).set({ standInId: contact.id }).where(eq(staff.id, contact.id))).rejects.toSatisfy(
@@ -74,7 +82,7 @@ describeEachBackend('database guards', (ctx) => {
 		);
 		const id = crypto.randomUUID();
 		await expect(
-			db.insert(staff).values({ id, teamId: team.id, name: 'Selv', department: 'social', standInId: id })
+			db.insert(staff).values({ id, teamId: team.id, name: 'Selv', departmentId: await departmentOf(db, team.id), standInId: id })
 		).rejects.toSatisfy(failsWith('23514'));
 		const [row] = await db.select().from(staff).where(eq(staff.id, contact.id));
 		expect(row.standInId).toBeNull();

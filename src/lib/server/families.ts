@@ -1,8 +1,8 @@
-import type { MemberRole } from '$lib/roles';
+import type { FamilyOverview, StaffCard } from '$lib/types';
 import { asc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { prepared, type Db } from './db';
-import { absences, copenhagenToday, families, familyMembers, familyStaff, staff, users } from './db/schema';
+import { absences, copenhagenToday, departments, families, familyMembers, familyStaff, staff, users } from './db/schema';
 import { contactAwayToday, type FamilyGrant } from './access';
 import { attackNoticeAt } from './auth/signin';
 
@@ -12,44 +12,15 @@ const standIn = alias(staff, 'stand_in');
 const person = <T extends typeof staff | typeof contact | typeof standIn>(t: T) => ({
 	id: t.id,
 	name: t.name,
-	department: t.department,
+	department: sql<string>`(select ${departments.code} from ${departments} where ${departments.id} = ${t.departmentId})`,
+	departmentName: sql<string>`(select ${departments.name} from ${departments} where ${departments.id} = ${t.departmentId})`,
 	languages: t.languages,
 	phone: t.phone,
 	helpsWith: t.helpsWith,
 	photoPath: t.photoPath
 });
 
-export type StaffCard = {
-	id: string;
-	name: string;
-	department: 'employment' | 'social' | 'children_youth' | 'health' | 'culture';
-	languages: string[];
-	phone: string | null;
-	helpsWith: string;
-	photoPath: string | null;
-};
-
-export interface FamilyOverview {
-	id: string;
-	name: string;
-	area: string;
-	status: 'active' | 'ended';
-	enrolledOn: string;
-	contactPerson: StaffCard & { away: boolean; awayUntil: string | null };
-	/** Set when the contact person is away: who to turn to instead. */
-	standIn: StaffCard | null;
-	team: (StaffCard & { helpsFamilyWith: string })[];
-	members: {
-		id: string;
-		name: string;
-		role: MemberRole;
-		birthYear: number | null;
-		preferredLanguage: string;
-		hasSignIn: boolean;
-		/** Staff only: wrong passwords for this person's sign-in in the last day, once it looks like guessing. */
-		signInAlert: number | null;
-	}[];
-}
+export type { FamilyOverview, StaffCard } from '$lib/types';
 
 /**
  * SQL: one column of the staff member's absence that covers today, or null. One person's
@@ -60,7 +31,8 @@ function todaysAbsence<T>(column: AnyColumn, staffId: AnyColumn): SQL<T | null> 
 		and ${absences.startsOn} <= ${copenhagenToday} and ${absences.endsOn} >= ${copenhagenToday} limit 1)`;
 }
 
-const roleOrder = sql`case ${familyMembers.role} when 'parent' then 0 when 'other_adult' then 1 when 'teenager' then 2 else 3 end`;
+// Parents, other adults, then children oldest first (teenagers before younger children).
+const roleOrder = sql`case ${familyMembers.role} when 'parent' then 0 when 'other_adult' then 1 else 2 end`;
 
 function statements(db: Db) {
 	const familyId = sql.placeholder('familyId');

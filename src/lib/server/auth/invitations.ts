@@ -25,13 +25,13 @@ export async function createInvitation(db: Db, grant: FamilyGrant, memberId: str
 	const actor = grant.actor;
 	if (grant.action !== 'invitation.create' || actor.kind !== 'staff') return { ok: false, reason: 'notFound' };
 	const [member] = await db
-		.select({ id: familyMembers.id, name: familyMembers.name, role: familyMembers.role, userId: users.id })
+		.select({ id: familyMembers.id, name: familyMembers.name, role: familyMembers.role, birthYear: familyMembers.birthYear, userId: users.id })
 		.from(familyMembers)
 		.leftJoin(users, eq(users.familyMemberId, familyMembers.id))
 		.where(and(eq(familyMembers.id, memberId), eq(familyMembers.familyId, grant.familyId)));
 	if (!member) return { ok: false, reason: 'notFound' };
 	if (member.userId) return { ok: false, reason: 'hasSignIn' };
-	if (!mayHaveSignIn(member.role)) return { ok: false, reason: 'child' };
+	if (!mayHaveSignIn(member)) return { ok: false, reason: 'child' };
 
 	const t = newToken();
 	const now = new Date();

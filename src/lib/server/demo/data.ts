@@ -14,15 +14,19 @@
  * - Mette goes on holiday 5 days after the demo was loaded; Sahra stands in and already sees
  *   Hassan and Warsame (a stand-in sees the families from 7 days before an absence).
  */
-import type { department, familyStatus, memberRole, staffRole } from '../db/schema';
-import type { AbsenceKind } from '../../codes';
+import type { AbsenceKind, FamilyStatus, MemberRole, StaffRole, StandardDepartment as Department } from '../../codes';
 
-type Department = (typeof department.enumValues)[number];
-type StaffRole = (typeof staffRole.enumValues)[number];
-type FamilyStatus = (typeof familyStatus.enumValues)[number];
-type MemberRole = (typeof memberRole.enumValues)[number];
+// An invented municipality: the demo must not look like any real one's data.
+export const organisation = { name: 'Lyngbæk Kommune' } as const;
+/** What Lyngbæk Kommune calls its departments. */
+export const departmentNames: Record<Department, string> = {
+	employment: 'Job og uddannelse',
+	social: 'Socialrådgivning',
+	children_youth: 'Børn og unge',
+	health: 'Sundhed',
+	culture: 'Kultur og fritid'
+};
 
-export const organisation = { name: 'Aarhus Kommune' } as const;
 export const team = { name: 'Familieteamet Gellerup', area: 'Gellerup' } as const;
 
 export interface DemoStaff {
@@ -178,7 +182,7 @@ export const familyList: DemoFamily[] = [
 		members: [
 			m('Amina Hassan', 'parent', 1984, 'ar'),
 			m('Omar Hassan', 'parent', 1979, 'da'),
-			m('Yusuf Hassan', 'teenager', 2011, 'da'),
+			m('Yusuf Hassan', 'child', 2011, 'da'),
 			m('Sara Hassan', 'child', 2017, 'ar'),
 			m('Halima Hassan', 'other_adult', 1952, 'ar')
 		],
@@ -197,7 +201,7 @@ export const familyList: DemoFamily[] = [
 		members: [
 			m('Ayşe Yılmaz', 'parent', 1986, 'tr'),
 			m('Mehmet Yılmaz', 'parent', 1981, 'tr'),
-			m('Emre Yılmaz', 'teenager', 2010, 'da'),
+			m('Emre Yılmaz', 'child', 2010, 'da'),
 			m('Elif Yılmaz', 'child', 2016, 'da')
 		],
 		involved: [{ staff: 'Rojda Aydın', helpsWith: 'Mehmets rygsmerter og genoptræning', since: '2024-03-11' }]
@@ -210,7 +214,7 @@ export const familyList: DemoFamily[] = [
 		endedOn: null,
 		members: [
 			m('Hodan Warsame', 'parent', 1988, 'so'),
-			m('Abdirahman Warsame', 'teenager', 2012, 'da'),
+			m('Abdirahman Warsame', 'child', 2012, 'da'),
 			m('Ifrah Warsame', 'child', 2015, 'so'),
 			m('Liban Warsame', 'child', 2020, 'so')
 		],
@@ -228,7 +232,7 @@ export const familyList: DemoFamily[] = [
 		members: [
 			m('Zahra Rahimi', 'parent', 1990, 'fa'),
 			m('Reza Rahimi', 'parent', 1985, 'fa'),
-			m('Mina Rahimi', 'teenager', 2010, 'da'),
+			m('Mina Rahimi', 'child', 2010, 'da'),
 			m('Arash Rahimi', 'child', 2018, 'fa')
 		],
 		involved: [{ staff: 'Karim Haddad', helpsWith: 'Rezas praktik i et lokalt byggefirma', since: '2024-10-07' }]
@@ -241,7 +245,7 @@ export const familyList: DemoFamily[] = [
 		endedOn: null,
 		members: [
 			m('Iryna Melnyk', 'parent', 1987, 'uk'),
-			m('Dmytro Melnyk', 'teenager', 2012, 'uk'),
+			m('Dmytro Melnyk', 'child', 2012, 'uk'),
 			m('Sofiia Melnyk', 'child', 2019, 'uk')
 		],
 		involved: [{ staff: 'Nadia Iqbal', helpsWith: 'Irynas danskuddannelse og jobsøgning', since: '2026-02-02' }]
@@ -255,7 +259,7 @@ export const familyList: DemoFamily[] = [
 		members: [
 			m('Sana Qureshi', 'parent', 1983, 'ur'),
 			m('Imran Qureshi', 'parent', 1980, 'ur'),
-			m('Bilal Qureshi', 'teenager', 2011, 'da'),
+			m('Bilal Qureshi', 'child', 2011, 'da'),
 			m('Aisha Qureshi', 'child', 2014, 'da')
 		],
 		involved: [
@@ -284,7 +288,7 @@ export const familyList: DemoFamily[] = [
 		members: [
 			m('Shilan Rashid', 'parent', 1981, 'ku'),
 			m('Azad Rashid', 'parent', 1978, 'ku'),
-			m('Dilan Rashid', 'teenager', 2010, 'da')
+			m('Dilan Rashid', 'child', 2010, 'da')
 		],
 		involved: [{ staff: 'Karim Haddad', helpsWith: 'Shilans job i kantinen på plejehjemmet', since: '2023-09-04' }]
 	}

@@ -5,10 +5,11 @@
  */
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { absences, families, familyMembers, familyStaff, organisations, staff, teams, users } from '../db/schema';
+import { absences, departments, families, familyMembers, familyStaff, organisations, staff, teams, users } from '../db/schema';
 import { addDays, copenhagenDate } from '../../i18n/format';
 import { hashPassword } from '../auth/password';
-import { familyList, organisation, staffMembers, team, userList } from './data';
+import { departmentNames, familyList, organisation, staffMembers, team, userList } from './data';
+import { standardDepartments } from '../../codes';
 
 /** Shared by every demo user. Only for the demo: never seed a real database with it. */
 export const demoPassword = 'opgang-demo-2026';
@@ -36,6 +37,13 @@ export async function seedDemo(db: Db): Promise<void> {
 			.values({ organisationId: org.id, name: team.name, area: team.area })
 			.returning({ id: teams.id });
 
+		// The organisation's departments: the five standard ones, under its own (Danish) names.
+		const departmentRows = await tx
+			.insert(departments)
+			.values(standardDepartments.map((code) => ({ organisationId: org.id, code, name: departmentNames[code] })))
+			.returning({ id: departments.id, code: departments.code });
+		const departmentIds = new Map(departmentRows.map((d) => [d.code, d.id]));
+
 		// Staff first, stand-ins afterwards: a stand-in is another staff row.
 		const staffRows = await tx
 			.insert(staff)
@@ -43,7 +51,7 @@ export async function seedDemo(db: Db): Promise<void> {
 				staffMembers.map((s) => ({
 					teamId: teamRow.id,
 					name: s.name,
-					department: s.department,
+					departmentId: byName(departmentIds, s.department, 'department'),
 					role: s.role,
 					languages: s.languages,
 					phone: s.phone,

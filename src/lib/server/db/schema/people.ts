@@ -1,13 +1,12 @@
 import { sql } from 'drizzle-orm';
 // Relative, not $lib: drizzle-kit loads the schema without SvelteKit's aliases.
-import { absenceKinds, oneOf } from '../../../codes';
+import { absenceKinds, familyStatuses, memberRoles, oneOf, staffRoles } from '../../../codes';
 import {
 	check,
 	date,
 	foreignKey,
 	index,
 	integer,
-	pgEnum,
 	pgTable,
 	primaryKey,
 	text,
@@ -17,16 +16,6 @@ import {
 	type AnyPgColumn
 } from 'drizzle-orm/pg-core';
 
-export const department = pgEnum('department', [
-	'employment',
-	'social',
-	'children_youth',
-	'health',
-	'culture'
-]);
-export const staffRole = pgEnum('staff_role', ['caseworker', 'team_leader']);
-export const familyStatus = pgEnum('family_status', ['active', 'ended']);
-export const memberRole = pgEnum('member_role', ['parent', 'teenager', 'child', 'other_adult']);
 
 const created = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -42,6 +31,25 @@ export const organisations = pgTable('organisations', {
 
 /** Today's date where the families live, not the server's UTC date. */
 export const copenhagenToday = sql`(now() at time zone 'Europe/Copenhagen')::date`;
+
+/**
+ * An organisation's departments (employment, social, …): a lookup table, not a fixed type,
+ * because each municipality names and cuts its own. Codes of $lib/codes standardDepartments
+ * have translated names; others show `name`.
+ */
+export const departments = pgTable(
+	'departments',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		organisationId: uuid('organisation_id')
+			.notNull()
+			.references(() => organisations.id, { onDelete: 'cascade' }),
+		code: text('code').notNull(),
+		/** The organisation's own name for it, in Danish. */
+		name: text('name').notNull()
+	},
+	(t) => [unique('departments_org_code_key').on(t.organisationId, t.code)]
+);
 
 /** One interdisciplinary team working in one neighbourhood. */
 export const teams = pgTable('teams', {
@@ -62,8 +70,10 @@ export const staff = pgTable(
 			.notNull()
 			.references(() => teams.id),
 		name: text('name').notNull(),
-		department: department('department').notNull(),
-		role: staffRole('role').notNull().default('caseworker'),
+		departmentId: uuid('department_id')
+			.notNull()
+			.references(() => departments.id),
+		role: text('role', { enum: staffRoles }).notNull().default('caseworker'),
 		/** BCP 47 codes of the languages this person can speak with a family in. */
 		languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
 		phone: text('phone'),
@@ -79,6 +89,7 @@ export const staff = pgTable(
 	(t) => [
 		index('staff_team_idx').on(t.teamId),
 		index('staff_stand_in_idx').on(t.standInId),
+		check('staff_role', sql.raw(`role in (${oneOf(staffRoles)})`)),
 		// Lets families reference (contact person, team) together: see families below.
 		unique('staff_id_team_key').on(t.id, t.teamId),
 		check('staff_not_own_stand_in', sql`${t.standInId} is null or ${t.standInId} <> ${t.id}`),
@@ -139,7 +150,7 @@ export const families = pgTable(
 			.notNull()
 			.references(() => staff.id),
 		area: text('area').notNull(),
-		status: familyStatus('status').notNull().default('active'),
+		status: text('status', { enum: familyStatuses }).notNull().default('active'),
 		enrolledOn: date('enrolled_on').notNull().default(copenhagenToday),
 		endedOn: date('ended_on'),
 		createdAt: created()
@@ -155,6 +166,7 @@ export const families = pgTable(
 			columns: [t.contactPersonId, t.teamId],
 			foreignColumns: [staff.id, staff.teamId]
 		}),
+		check('families_status', sql.raw(`status in (${oneOf(familyStatuses)})`)),
 		check('families_ended_has_date', sql`(${t.status} = 'ended') = (${t.endedOn} is not null)`)
 	]
 );
@@ -193,13 +205,16 @@ export const familyMembers = pgTable(
 			.notNull()
 			.references(() => families.id, { onDelete: 'cascade' }),
 		name: text('name').notNull(),
-		role: memberRole('role').notNull(),
+		role: text('role', { enum: memberRoles }).notNull(),
 		birthYear: integer('birth_year'),
 		preferredLanguage: text('preferred_language').notNull().default('da'),
 		createdAt: created()
 	},
 	(t) => [
 		index('family_members_family_idx').on(t.familyId),
-		check('family_members_birth_year', sql`${t.birthYear} is null or ${t.birthYear} between 1900 and 2100`)
+		check('family_members_birth_year', sql`${t.birthYear} is null or ${t.birthYear} between 1900 and 2100`),
+		check('family_members_role', sql.raw(`role in (${oneOf(memberRoles)})`)),
+		// A child's age decides whether they are a teenager with a sign-in: it must be known.
+		check('family_members_child_born', sql`${t.role} <> 'child' or ${t.birthYear} is not null`)
 	]
 );
