@@ -87,6 +87,22 @@ describeEachBackend('sign-in throttle', (ctx) => {
 		expect(await signIn(db, { email: user.email, password: right, ...borrowed }, refused.retryAt)).toMatchObject({ ok: true });
 	});
 
+	it('a person told to wait, who presses again and again, is never blocked by their own presses', async () => {
+		const { db, user } = await person();
+		const now = new Date();
+		const borrowed = stranger();
+		// Four typos of their own on a borrowed phone, then one guess from somewhere else:
+		// the account now asks for a short wait.
+		for (let i = 0; i < 4; i++) await signIn(db, { email: user.email, password: `tastefejl ${i}`, ...borrowed }, now);
+		await signIn(db, { email: user.email, password: 'gæt', ...stranger() }, now);
+		let last;
+		for (let i = 0; i < 8; i++) last = await signIn(db, { email: user.email, password: right, ...borrowed }, now);
+		if (!last || last.ok || last.reason !== 'throttled') throw new Error('expected a wait');
+		// Still only the account's short wait, not a 15-minute block on this address.
+		expect(last.retryAt.getTime() - now.getTime()).toBeLessThanOrEqual(30 * second);
+		expect(await signIn(db, { email: user.email, password: right, ...borrowed }, last.retryAt)).toMatchObject({ ok: true });
+	});
+
 	it('a parallel burst from one address at one account is checked exactly 5 times', async () => {
 		const { db, user } = await person();
 		// A known device skips the account-wide delay, so only the per-address limit counts here.

@@ -99,11 +99,17 @@ export async function takeAttempts(db: Db, attempts: readonly Attempt[], now = n
 	return null;
 }
 
-/** Undoes one taken attempt (it turned out right, or was never checked). */
+/**
+ * Undoes one taken attempt (it turned out right, or was never checked). Under a limit again,
+ * a block that this attempt set is lifted too: a person told to wait elsewhere must not end
+ * up blocked by their own presses.
+ */
 export async function giveBack(db: Db, attempt: Attempt): Promise<void> {
+	const rule: LimitRule | DelayRule = rules[attempt[0]];
+	const unblock = rule.kind === 'limit' ? sql`case when ${t.failures} - 1 < ${rule.attempts}::int then null else ${t.blockedUntil} end` : sql`${t.blockedUntil}`;
 	await db
 		.update(t)
-		.set({ failures: sql`greatest(${t.failures} - 1, 0)` })
+		.set({ failures: sql`greatest(${t.failures} - 1, 0)`, blockedUntil: unblock })
 		.where(eq(t.key, keyOf(attempt)));
 }
 
