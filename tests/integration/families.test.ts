@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { describeEachBackend } from './harness';
 import { absence, familyActor, grantFor, involve, makeFamily, makeStaff, makeTeam, makeUser, staffActor } from './fixtures';
-import { ownFamily, familyGrant } from '../../src/lib/server/access';
+import { ownFamily } from '../../src/lib/server/access';
 import { getFamilyOverview } from '../../src/lib/server/families';
 import { memberKind } from '../../src/lib/roles';
 import { absences, families, staff } from '../../src/lib/server/db/schema';

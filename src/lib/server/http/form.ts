@@ -17,6 +17,7 @@ function badForm(): never {
 }
 
 /** NUL and U+FFFD (what a decoder puts in place of invalid UTF-8) are never real input. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const unreadable = /[\u0000\uFFFD]/;
 
 export async function readForm(request: Request): Promise<FormFields> {

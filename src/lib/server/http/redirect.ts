@@ -6,6 +6,7 @@
  * this origin after the URL parser has normalised it ("/.//evil.example" becomes
  * "//evil.example"). Anything else sends the person to the fallback.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const forbidden = /[\u0000-\u001f\u007f-\u009f\\]/;
 
 export function safeRedirectTarget(next: unknown, origin: string, fallback: string): string {
