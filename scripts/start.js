@@ -15,5 +15,14 @@ if (process.argv.includes('--demo')) process.env.OPGANG_DEMO = '1';
 
 const where = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${process.env.DATA_DIR}/`;
 console.log(`Opgang: opening ${where} …`);
-await import('../build/index.js');
+try {
+	await import('../build/index.js');
+} catch (error) {
+	// Expected refusals (another process holds DATA_DIR, a bad setting) say what to do; no stack.
+	if (error instanceof Error && ['DataDirInUse'].includes(error.name)) {
+		console.error(`Opgang did not start: ${error.message}`);
+		process.exit(1);
+	}
+	throw error;
+}
 console.log(`Opgang is running at ${process.env.ORIGIN}`);

@@ -4,6 +4,7 @@
  * tests/integration/throttle.test.ts; the data-dir lock in tests/integration/datadir.test.ts;
  * the fuzzer in fuzz.spec.ts keeps all of it true for routes that do not exist yet.)
  */
+import { spawn } from 'node:child_process';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { password } from './helpers';
 
@@ -146,5 +147,30 @@ test.describe('5. private pages are never cached', () => {
 		expect(await anonymous('/login')).toBe('no-cache');
 		const asset = /(\/_app\/immutable\/[^"]+\.js)/.exec(html)![1];
 		expect(await anonymous(asset)).toMatch(/max-age=31536000,\s*immutable/);
+	});
+});
+
+test.describe('6. one process per embedded database', () => {
+	test('a second server on the running server\'s DATA_DIR refuses to start and says why; the first keeps serving', async ({ request }) => {
+		// playwright.config.ts runs the test server on DATA_DIR=.e2e-data.
+		const second = spawn(process.execPath, ['scripts/start.js'], {
+			env: { ...process.env, DATA_DIR: '.e2e-data', PORT: '4196', ORIGIN: 'http://localhost:4196' },
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
+		let stderr = '';
+		second.stderr.on('data', (chunk) => (stderr += chunk));
+		const code = await new Promise<number | null>((resolve) => {
+			const timer = setTimeout(() => {
+				second.kill();
+				resolve(null);
+			}, 20_000);
+			second.on('exit', (c) => {
+				clearTimeout(timer);
+				resolve(c);
+			});
+		});
+		expect(code).toBe(1);
+		expect(stderr).toMatch(/Opgang did not start: The embedded database in .*\.e2e-data\/pglite \(DATA_DIR\) is in use by another Opgang process \(pid \d+/);
+		expect((await request.get('/login')).status()).toBe(200);
 	});
 });

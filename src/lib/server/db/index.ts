@@ -3,10 +3,11 @@
  * by default; PostgreSQL when a URL is given. Migrations in drizzle/ are applied on open,
  * on either backend, so the server and the tests always see the current schema.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
+import { lockDataDir } from './lock';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -49,16 +50,33 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
 	const { drizzle } = await import('drizzle-orm/pglite');
 	const { migrate } = await import('drizzle-orm/pglite/migrator');
 	const dataDir = options.dataDir && options.dataDir !== 'memory://' ? path.resolve(options.dataDir) : undefined;
-	// PGlite does not create missing parent directories.
-	if (dataDir) mkdirSync(path.dirname(dataDir), { recursive: true });
-	const client = await PGlite.create({
-		dataDir,
-		extensions: { btree_gist },
-		loadDataDir: options.loadDataDir
-	});
-	const db = drizzle({ client, schema });
-	await migrate(db, { migrationsFolder });
-	return { db: db as unknown as Db, backend: 'pglite', close: () => client.close() };
+	let release = async () => {};
+	if (dataDir) {
+		// PGlite does not create missing parent directories; DATA_DIR is private like the rest.
+		mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o700 });
+		chmodSync(path.dirname(dataDir), 0o700);
+		release = await lockDataDir(dataDir);
+	}
+	try {
+		const client = await PGlite.create({
+			dataDir,
+			extensions: { btree_gist },
+			loadDataDir: options.loadDataDir
+		});
+		const db = drizzle({ client, schema });
+		await migrate(db, { migrationsFolder });
+		return {
+			db: db as unknown as Db,
+			backend: 'pglite',
+			close: async () => {
+				await client.close();
+				await release();
+			}
+		};
+	} catch (e) {
+		await release();
+		throw e;
+	}
 }
 
 let opened: Promise<Database> | undefined;
