@@ -6,6 +6,8 @@ export default defineConfig({
 	server: { port: 5173 },
 	test: {
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+		// One migrated PGlite snapshot for the whole run (tests/integration/harness.ts restores it).
+		globalSetup: ['tests/integration/global-setup.ts'],
 		environment: 'node',
 		testTimeout: 30_000,
 		hookTimeout: 60_000,

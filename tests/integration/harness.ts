@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { describe, beforeAll, afterAll } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { describe, beforeAll, afterAll, inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/lib/server/db';
 
 const migrationsFolder = path.resolve(__dirname, '../../drizzle');
@@ -30,20 +31,10 @@ if (!withPostgres) {
 	console.warn(`[harness] PostgreSQL at ${adminUrl} does not answer: running on PGlite only`);
 }
 
-/** A migrated PGlite data dir, made once per worker: restoring it is ~6x faster than initdb. */
+/** The migrated PGlite data dir that global-setup.ts made once for the whole run. */
 let snapshot: Promise<Blob> | undefined;
-async function migratedSnapshot(): Promise<Blob> {
-	snapshot ??= (async () => {
-		const { PGlite } = await import('@electric-sql/pglite');
-		const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
-		const { drizzle } = await import('drizzle-orm/pglite');
-		const { migrate } = await import('drizzle-orm/pglite/migrator');
-		const client = await PGlite.create({ extensions: { btree_gist } });
-		await migrate(drizzle({ client }), { migrationsFolder });
-		const dump = await client.dumpDataDir('none');
-		await client.close();
-		return dump;
-	})();
+function migratedSnapshot(): Promise<Blob> {
+	snapshot ??= readFile(inject('pgliteSnapshot')).then((bytes) => new Blob([bytes]));
 	return snapshot;
 }
 

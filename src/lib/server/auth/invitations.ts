@@ -118,7 +118,14 @@ export interface AcceptInput {
  * throttle — and only then is the password hashed, so made-up links cost no hashing and a
  * real link cannot be used to try e-mail after e-mail.
  */
-export async function acceptInvitation(db: Db, token: string, input: AcceptInput, now = new Date()): Promise<AcceptResult> {
+export async function acceptInvitation(
+	db: Db,
+	token: string,
+	input: AcceptInput,
+	now = new Date(),
+	// The hasher is a parameter so a test can count that made-up links never reach it.
+	hash: (password: string) => Promise<string> = hashPassword
+): Promise<AcceptResult> {
 	if (!splitToken(token)) return { ok: false, reason: 'invalid' };
 	const byAddress = ['invitationAddress', input.address] as const;
 	let retryAt = await takeAttempts(db, [byAddress], now);
@@ -129,7 +136,7 @@ export async function acceptInvitation(db: Db, token: string, input: AcceptInput
 	retryAt = await takeAttempts(db, [byLink], now);
 	if (retryAt) return { ok: false, reason: 'throttled', retryAt };
 
-	const passwordHash = await hashPassword(input.password);
+	const passwordHash = await hash(input.password);
 	const email = normaliseEmail(input.email);
 	let result: AcceptResult;
 	try {
