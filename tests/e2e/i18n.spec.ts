@@ -1,4 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import ar from '../../messages/ar.json' with { type: 'json' };
+import da from '../../messages/da.json' with { type: 'json' };
 import tr from '../../messages/tr.json' with { type: 'json' };
 import { chooseLanguage, signIn, olenasLastDay } from './helpers';
 
@@ -49,4 +51,47 @@ test('a signed-in person’s choice is saved with their sign-in', async ({ brows
 test('dates are shown in Copenhagen time in the reader’s language', async ({ page }) => {
 	await signIn(page, 'iryna@example.org');
 	await expect(page.getByRole('note')).toContainText(olenasLastDay('en'));
+});
+
+/**
+ * Each page is sent only its own namespaces (src/lib/server/i18n-areas.ts); in the browser the
+ * next page's copy comes with its __data.json. Follow links as a person would and check every
+ * page arrives translated, with no key such as "staff.title" left showing.
+ */
+test.describe('client-side navigation brings each page its own copy', () => {
+	const rawKey = new RegExp(`\\b(${Object.keys(da).join('|')})\\.[A-Za-z]`);
+	async function follow(page: Page, link: Locator, heading: string | RegExp): Promise<void> {
+		const data = page.waitForResponse((r) => r.url().includes('__data.json'));
+		await link.click();
+		await data; // a navigation in the page, not a full page load
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+		expect(await page.locator('body').innerText()).not.toMatch(rawKey);
+	}
+
+	test('a parent, in Arabic', async ({ page }) => {
+		await signIn(page, 'amina@example.org');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('مرحبًا Amina');
+		await follow(page, page.getByRole('navigation').getByRole('link', { name: ar.nav.account }), ar.account.title);
+		await follow(page, page.locator('footer').getByRole('link'), ar.privacy.title);
+		await follow(page, page.getByRole('navigation').getByRole('link', { name: ar.nav.home }), 'مرحبًا Amina');
+		await expect(page.getByRole('region', { name: ar.contact.title })).toBeVisible();
+		expect(await page.locator('body').innerText()).not.toMatch(rawKey);
+	});
+
+	test('a caseworker, in Danish', async ({ page }) => {
+		await signIn(page, 'mette@example.org');
+		await follow(page, page.getByRole('link', { name: 'Familien Hassan' }), 'Familien Hassan');
+		await expect(page.getByRole('region', { name: da.members.titleStaff })).toBeVisible();
+		await follow(page, page.getByRole('link', { name: da.staffFamily.back }), da.staff.title);
+		await follow(page, page.getByRole('navigation').getByRole('link', { name: da.nav.account }), da.account.title);
+		// A family page that is not hers, reached in the page: the error page has its copy too.
+		await page.evaluate(() => {
+			const link = Object.assign(document.createElement('a'), {
+				href: '/staff/families/00000000-0000-4000-8000-000000000000',
+				textContent: 'x'
+			});
+			document.querySelector('main')!.append(link);
+		});
+		await follow(page, page.getByRole('main').getByRole('link', { name: 'x', exact: true }), da.errors.notFound);
+	});
 });

@@ -1,10 +1,11 @@
 /**
- * The translator components use, on the server and in the browser alike (so hydration
- * matches). It reads the same messages/*.json that i18next reads on the server, with the
- * subset of i18next's rules those files use: dotted keys, {{name}} interpolation, and plural
- * keys chosen by Intl.PluralRules (key_zero for 0 first, then key_one/_two/_few/_many/_other).
- * Why not i18next itself: it would add ~14 KB gzip to every page, over a phone's budget.
- * translator.test.ts checks every key of every locale against i18next's own output.
+ * The one translator: components in the browser, the server render and the server itself
+ * (`locals.t`) all use it, so hydration matches and there is one set of rules. It reads
+ * messages/*.json with the subset of i18next's rules those files use: dotted keys, {{name}}
+ * interpolation, and plural keys chosen by Intl.PluralRules (key_zero for 0 first, then
+ * key_one/_two/_few/_many/_other). Why not i18next itself: it would add ~14 KB gzip to every
+ * page, over a phone's budget. translator.test.ts checks every key of every locale against
+ * i18next's own output (i18next is a dev dependency, kept only as that oracle).
  */
 import type { Locale } from './locales';
 
@@ -37,4 +38,25 @@ export function createTranslator(locale: Locale, messages: Messages): Translate 
 			return value === undefined || value === null ? whole : String(value);
 		});
 	};
+}
+
+export type Part = string | { name: string; value: string };
+
+/**
+ * A translated text cut at the placeholders named in `values`, for a sentence that carries
+ * someone's own words: the page sets each value apart (in <bdi>) as text, never as HTML.
+ * Placeholders not in `values` stay as they are, like the translator leaves them.
+ */
+export function parts(text: string, values: Record<string, string>): Part[] {
+	const out: Part[] = [];
+	let at = 0;
+	for (const m of text.matchAll(/\{\{(.+?)\}\}/g)) {
+		const name = m[1].trim();
+		if (!Object.hasOwn(values, name)) continue;
+		if (m.index > at) out.push(text.slice(at, m.index));
+		out.push({ name, value: values[name] });
+		at = m.index + m[0].length;
+	}
+	if (at < text.length) out.push(text.slice(at));
+	return out;
 }

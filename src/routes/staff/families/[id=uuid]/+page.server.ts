@@ -22,13 +22,13 @@ export const actions: Actions = {
 	invite: async (event) => {
 		const user = requireStaff(event);
 		const member = uuidField.safeParse((await readForm(event.request)).member);
-		if (!member.success) return fail(404, { inviteError: 'staff.inviteError.notFound' });
+		if (!member.success) return fail(404, { inviteError: 'staffFamily.inviteError.notFound' });
 		const memberId = member.data;
 		const { db } = await getDatabase();
 		const grant = (await familyGrant(db, user, event.params.id, 'invitation.create')) ?? notFound();
 		const result = await createInvitation(db, grant, memberId);
 		if (!result.ok) {
-			return fail(result.reason === 'notFound' ? 404 : 409, { inviteError: `staff.inviteError.${result.reason}` });
+			return fail(result.reason === 'notFound' ? 404 : 409, { inviteError: `staffFamily.inviteError.${result.reason}` });
 		}
 		const link = new URL(`/invitation/${result.token}`, event.url.origin).href;
 		const qr = await QRCode.toString(link, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });

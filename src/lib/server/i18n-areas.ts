@@ -1,0 +1,43 @@
+/**
+ * Which message namespaces (the top-level keys of messages/<locale>.json) each page is sent.
+ * A phone downloads only the copy its page can show, not the whole portal's. i18n-areas.test.ts
+ * reads every page and the components it imports and fails when a key's namespace is missing
+ * here, so a new page or key cannot ship showing raw keys.
+ */
+import type da from '../../../messages/da.json';
+
+export type Namespace = keyof typeof da;
+
+/**
+ * Every page: the root layout (skip link, header, menu, language switcher, footer), the error
+ * page (which can replace any page, or none at all) and the error summary above forms.
+ */
+export const commonNamespaces: readonly Namespace[] = ['app', 'nav', 'language', 'errors'];
+
+/** What a family's situation looks like: used by the family's home and the staff's view of it. */
+const familyOverview: readonly Namespace[] = ['contact', 'team', 'members', 'memberRole', 'department'];
+
+/** SvelteKit route id → the namespaces its page needs beyond the common ones. */
+export const routeNamespaces: Record<string, readonly Namespace[]> = {
+	'/': [],
+	'/logout': [],
+	'/(public)/login': ['login', 'validation'],
+	'/(public)/invitation/[token]': ['invitation', 'validation'],
+	'/(public)/language': ['validation'],
+	'/(public)/privacy': ['privacy'],
+	'/(family)/home': ['home', ...familyOverview],
+	'/account': ['account'],
+	'/staff': ['staff'],
+	'/staff/families/[id=uuid]': ['staff', 'staffFamily', ...familyOverview]
+};
+
+/**
+ * The namespaces for a route id; no route (a 404) gets the common ones, which hold the error
+ * page's copy. A route missing from the map gets everything rather than raw keys (the test
+ * still fails for it).
+ */
+export function namespacesFor(routeId: string | null, all: readonly Namespace[]): readonly Namespace[] {
+	if (routeId === null) return commonNamespaces;
+	const own = routeNamespaces[routeId];
+	return own ? [...commonNamespaces, ...own] : all;
+}
