@@ -23,7 +23,10 @@ export default ts.config(
 			// right, and they are what works without JavaScript.
 			'svelte/no-navigation-without-resolve': 'off',
 			// `_name` marks a value deliberately left unused (e.g. dropping a field from a row).
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }]
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }
+			]
 		}
 	},
 	{

@@ -308,7 +308,9 @@ async function main() {
 	const cpus = os.cpus();
 	console.log(`Node ${process.version} on ${os.platform()} ${os.release()} (${os.arch()})`);
 	console.log(`CPU: ${cpus.length} × ${cpus[0]?.model?.trim() ?? 'unknown'}, memory ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
-	console.log(`autocannon: ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per page; /home signed in, ${BASELINE} without cookie`);
+	console.log(
+		`autocannon: ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per page; /home signed in, ${BASELINE} without cookie`
+	);
 
 	const rows = [];
 	try {

@@ -20,7 +20,17 @@ type Actor = 'anon' | 'family' | 'staff';
 // a check the fuzzer cannot disturb (hodan); "end all other sessions" is not sent as hodan.
 const users: Record<Exclude<Actor, 'anon'>, string> = { family: 'hodan@example.org', staff: 'karim@example.org' };
 
-const hostileNext = ['//evil.example', '/\t/evil.example', '/%09/evil.example', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '/home\r\nSet-Cookie: x=1', '/.//evil.example', '\u0000/'];
+const hostileNext = [
+	'//evil.example',
+	'/\t/evil.example',
+	'/%09/evil.example',
+	'/\\evil.example',
+	'https://evil.example/',
+	'javascript:alert(1)',
+	'/home\r\nSet-Cookie: x=1',
+	'/.//evil.example',
+	'\u0000/'
+];
 const malformedIds = ['not-a-uuid', '%00', '00000000-0000-0000-0000-00000000000g', "1' or '1'='1", 'a'.repeat(300)];
 const malformedTokens = ['%00.%00', 'a.b.c', '%ff%fe.x', 'A'.repeat(39) + '.' + 'A'.repeat(39), 'a'.repeat(500), '..', '%2e%2e%2fstaff'];
 
@@ -44,7 +54,12 @@ function bodyFor(t: Target): fc.Arbitrary<Body> {
 	return fc.oneof(
 		{ arbitrary: fc.record({ kind: fc.constant('form' as const), fields }), weight: 6 },
 		{ arbitrary: fc.record({ kind: fc.constant('multipart' as const), fields }), weight: 2 },
-		{ arbitrary: fc.constantFrom('text/plain', 'json', 'none', 'brokenMultipart', 'invalidUtf8', 'noBoundary').map((kind) => ({ kind }) as Body), weight: 3 }
+		{
+			arbitrary: fc
+				.constantFrom('text/plain', 'json', 'none', 'brokenMultipart', 'invalidUtf8', 'noBoundary')
+				.map((kind) => ({ kind }) as Body),
+			weight: 3
+		}
 	);
 }
 
@@ -84,12 +99,16 @@ test('no route answers generated bad input with a 5xx or a redirect off the port
 	}
 
 	async function signIn(email: string): Promise<string> {
-		const response = await fetchRetrying(`${origin}/login`, {
-			method: 'POST',
-			body: new URLSearchParams({ email, password }),
-			headers: { origin, 'x-forwarded-for': from() },
-			redirect: 'manual'
-		}, 3);
+		const response = await fetchRetrying(
+			`${origin}/login`,
+			{
+				method: 'POST',
+				body: new URLSearchParams({ email, password }),
+				headers: { origin, 'x-forwarded-for': from() },
+				redirect: 'manual'
+			},
+			3
+		);
 		const cookie = response.headers.getSetCookie().find((c) => c.startsWith('opgang-session='));
 		if (!cookie) throw new Error(`fuzzer could not sign in as ${email}: ${response.status}`);
 		return cookie.split(';')[0];
@@ -118,7 +137,10 @@ test('no route answers generated bad input with a 5xx or a redirect off the port
 
 	function build(r: Request): { url: string; init: RequestInit; describe: string } {
 		const path = r.target.route
-			.replace(/\[id=uuid\]/g, r.id === 'own' ? (sessions.staff.ownFamily ?? foreign) : r.id === 'foreign' ? foreign : encodeURIComponent(r.id))
+			.replace(
+				/\[id=uuid\]/g,
+				r.id === 'own' ? (sessions.staff.ownFamily ?? foreign) : r.id === 'foreign' ? foreign : encodeURIComponent(r.id)
+			)
 			.replace(/\[token\]/g, r.token);
 		const query = new URLSearchParams();
 		if (r.next !== undefined) query.set('next', r.next);
@@ -168,7 +190,8 @@ test('no route answers generated bad input with a 5xx or a redirect off the port
 	}
 
 	/** Bodies near adapter-node's 512 KB limit, which it refuses by closing the connection. */
-	const isLarge = (r: Request) => r.target.method !== 'GET' && 'fields' in r.body && r.body.fields.reduce((n, [k, v]) => n + k.length + v.length, 0) >= 100_000;
+	const isLarge = (r: Request) =>
+		r.target.method !== 'GET' && 'fields' in r.body && r.body.fields.reduce((n, [k, v]) => n + k.length + v.length, 0) >= 100_000;
 	const failures: string[] = [];
 	const covered = new Set<string>();
 	let sent = 0;
@@ -188,7 +211,10 @@ test('no route answers generated bad input with a 5xx or a redirect off the port
 			if (isLarge(r) && /ECONNRESET|EPIPE|other side closed/.test(String((e as Error).cause))) {
 				sent++;
 				covered.add(`${r.target.method} ${r.target.route} ${r.target.action ?? ''}`);
-				const alive = await fetchRetrying(`${origin}/login`, {}, 3).then((x) => x.status, () => 0);
+				const alive = await fetchRetrying(`${origin}/login`, {}, 3).then(
+					(x) => x.status,
+					() => 0
+				);
 				if (alive !== 200) failures.push(`${describe}: server did not answer after a refused over-large body`);
 				return;
 			}
@@ -224,20 +250,31 @@ test('no route answers generated bad input with a 5xx or a redirect off the port
 		}
 	}
 
-	await fc.assert(
-		fc.asyncProperty(fc.array(request, { minLength: batchSize, maxLength: batchSize }), async (batch) => {
-			await refresh('family');
-			await refresh('staff');
-			const before = failures.length;
-			// Large bodies go one at a time after the rest, so a connection closed on one of them
-			// is never shared with a request in flight.
-			const small = batch.filter((r) => !isLarge(r));
-			for (let i = 0; i < small.length; i += 5) await Promise.all(small.slice(i, i + 5).map(send));
-			for (const r of batch.filter(isLarge)) await send(r);
-			return failures.length === before;
-		}),
-		{ numRuns: batches, seed, endOnFailure: true }
-	).catch((e) => failures.push(`fast-check (seed ${seed}): ${(e as Error).message.split('\n').filter((l) => l.trim() && !l.startsWith('Counterexample')).slice(0, 8).join(' | ').slice(0, 800)} | cause: ${String((e as Error).cause).slice(0, 400)}`));
+	await fc
+		.assert(
+			fc.asyncProperty(fc.array(request, { minLength: batchSize, maxLength: batchSize }), async (batch) => {
+				await refresh('family');
+				await refresh('staff');
+				const before = failures.length;
+				// Large bodies go one at a time after the rest, so a connection closed on one of them
+				// is never shared with a request in flight.
+				const small = batch.filter((r) => !isLarge(r));
+				for (let i = 0; i < small.length; i += 5) await Promise.all(small.slice(i, i + 5).map(send));
+				for (const r of batch.filter(isLarge)) await send(r);
+				return failures.length === before;
+			}),
+			{ numRuns: batches, seed, endOnFailure: true }
+		)
+		.catch((e) =>
+			failures.push(
+				`fast-check (seed ${seed}): ${(e as Error).message
+					.split('\n')
+					.filter((l) => l.trim() && !l.startsWith('Counterexample'))
+					.slice(0, 8)
+					.join(' | ')
+					.slice(0, 800)} | cause: ${String((e as Error).cause).slice(0, 400)}`
+			)
+		);
 
 	const routes = new Set(targets.map((t) => t.route));
 	const actions = targets.filter((t) => t.action).length;
@@ -247,8 +284,19 @@ test('no route answers generated bad input with a 5xx or a redirect off the port
 			`${failures.filter((f) => /: 5\d\d$/.test(f)).length} ≥ 500, ${failures.filter((f) => f.includes('redirect to')).length} off-origin redirects, seed ${seed}`
 	);
 	// Discovery found the actions that exist today (so it cannot silently find nothing).
-	for (const known of ['/login default', '/language default', '/invitation/[token] default', '/account end', '/account endOthers', '/staff/families/[id=uuid] invite', '/logout default']) {
-		expect(targets.some((t) => `${t.route} ${t.action}` === known), known).toBe(true);
+	for (const known of [
+		'/login default',
+		'/language default',
+		'/invitation/[token] default',
+		'/account end',
+		'/account endOthers',
+		'/staff/families/[id=uuid] invite',
+		'/logout default'
+	]) {
+		expect(
+			targets.some((t) => `${t.route} ${t.action}` === known),
+			known
+		).toBe(true);
 	}
 	expect(covered.size).toBe(targets.length);
 	expect(failures, failures.slice(0, 30).join('\n')).toEqual([]);

@@ -33,14 +33,19 @@ async function session(request: APIRequestContext, email: string): Promise<strin
 }
 
 test.describe('1. a stranger cannot keep someone out', () => {
-	test('guesses from elsewhere never refuse the right password on the person\'s own phone, and a new phone waits seconds, not hours', async ({ request, playwright, baseURL }) => {
+	test("guesses from elsewhere never refuse the right password on the person's own phone, and a new phone waits seconds, not hours", async ({
+		request,
+		playwright,
+		baseURL
+	}) => {
 		// The person has signed in on their phone before (it keeps a device cookie).
 		const phone = await playwright.request.newContext({ baseURL });
 		expect((await post(phone, '/login', form({ email: 'signe@example.org', password }), urlencoded)).status()).toBe(303);
 
 		const attacker = from();
 		let last;
-		for (let i = 0; i < 6; i++) last = await post(request, '/login', form({ email: 'signe@example.org', password: `gæt ${i}` }), urlencoded, attacker);
+		for (let i = 0; i < 6; i++)
+			last = await post(request, '/login', form({ email: 'signe@example.org', password: `gæt ${i}` }), urlencoded, attacker);
 		expect(last!.status()).toBe(429);
 		expect(await last!.text()).toContain('Der har været for mange forsøg. Du kan prøve igen');
 
@@ -63,9 +68,21 @@ test.describe('1. a stranger cannot keep someone out', () => {
 });
 
 test.describe('2. no open redirect', () => {
-	for (const next of ['/\t/evil.example', '//evil.example', '/\\evil.example', '/.//evil.example', 'https://evil.example/', '/home\r\nX: y']) {
+	for (const next of [
+		'/\t/evil.example',
+		'//evil.example',
+		'/\\evil.example',
+		'/.//evil.example',
+		'https://evil.example/',
+		'/home\r\nX: y'
+	]) {
 		test(`sign-in with next=${JSON.stringify(next)} stays on the portal`, async ({ request }) => {
-			const response = await post(request, `/login?next=${encodeURIComponent(next)}`, form({ email: 'jonas@example.org', password }), urlencoded);
+			const response = await post(
+				request,
+				`/login?next=${encodeURIComponent(next)}`,
+				form({ email: 'jonas@example.org', password }),
+				urlencoded
+			);
 			expect(response.status()).toBe(303);
 			expect(response.headers()['location']).toBe('/staff');
 		});
@@ -91,7 +108,12 @@ test.describe('3. bad input is a 400 or "not found", never a 500', () => {
 		const response = await request.get('/invitation/%00.%00');
 		expect(response.status()).toBe(200);
 		expect(await response.text()).toContain('Linket virker ikke');
-		const posted = await post(request, '/invitation/%00.%00', form({ email: 'a@example.org', password: 'en lang god kode', locale: 'da' }), urlencoded);
+		const posted = await post(
+			request,
+			'/invitation/%00.%00',
+			form({ email: 'a@example.org', password: 'en lang god kode', locale: 'da' }),
+			urlencoded
+		);
 		expect(posted.status()).toBe(410);
 	});
 
@@ -129,7 +151,10 @@ test.describe('3. bad input is a 400 or "not found", never a 500', () => {
 });
 
 test.describe('5. private pages are never cached', () => {
-	test('signed-in pages, the sign-in link and the invitation page are private, no-store; assets keep their cache', async ({ request, baseURL }) => {
+	test('signed-in pages, the sign-in link and the invitation page are private, no-store; assets keep their cache', async ({
+		request,
+		baseURL
+	}) => {
 		const family = await session(request, 'omar@example.org');
 		for (const path of ['/home', '/account', '/home/__data.json']) {
 			const response = await request.get(path, { headers: { cookie: family } });
@@ -151,7 +176,7 @@ test.describe('5. private pages are never cached', () => {
 });
 
 test.describe('6. one process per embedded database', () => {
-	test('a second server on the running server\'s DATA_DIR refuses to start and says why; the first keeps serving', async ({ request }) => {
+	test("a second server on the running server's DATA_DIR refuses to start and says why; the first keeps serving", async ({ request }) => {
 		// playwright.config.ts runs the test server on DATA_DIR=.e2e-data.
 		const second = spawn(process.execPath, ['scripts/start.js'], {
 			env: { ...process.env, DATA_DIR: '.e2e-data', PORT: '4196', ORIGIN: 'http://localhost:4196' },
@@ -170,7 +195,9 @@ test.describe('6. one process per embedded database', () => {
 			});
 		});
 		expect(code).toBe(1);
-		expect(stderr).toMatch(/Opgang did not start: The embedded database in .*\.e2e-data\/pglite \(DATA_DIR\) is in use by another Opgang process \(pid \d+/);
+		expect(stderr).toMatch(
+			/Opgang did not start: The embedded database in .*\.e2e-data\/pglite \(DATA_DIR\) is in use by another Opgang process \(pid \d+/
+		);
 		expect((await request.get('/login')).status()).toBe(200);
 	});
 });

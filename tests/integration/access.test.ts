@@ -3,7 +3,15 @@ import { count, eq, sql } from 'drizzle-orm';
 import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { describeEachBackend } from './harness';
 import { absence, familyActor, involve, makeFamily, makeStaff, makeTeam, makeUser, staffActor } from './fixtures';
-import { familyGrant, listFamiliesForStaff, ownFamily, standInLeadDays, visibleFamilies, visibleItems, type Actor } from '../../src/lib/server/access';
+import {
+	familyGrant,
+	listFamiliesForStaff,
+	ownFamily,
+	standInLeadDays,
+	visibleFamilies,
+	visibleItems,
+	type Actor
+} from '../../src/lib/server/access';
 import { policy } from '../../src/lib/server/policy';
 import { auditLog, families, staff } from '../../src/lib/server/db/schema';
 
@@ -81,7 +89,10 @@ describeEachBackend('access layer', (ctx) => {
 		const { absences } = await import('../../src/lib/server/db/schema');
 		const { addDays, copenhagenDate } = await import('../../src/lib/i18n/format');
 		const move = (from: number, to: number) =>
-			w.db.update(absences).set({ startsOn: addDays(copenhagenDate(), from), endsOn: addDays(copenhagenDate(), to) }).where(eq(absences.id, a.id));
+			w.db
+				.update(absences)
+				.set({ startsOn: addDays(copenhagenDate(), from), endsOn: addDays(copenhagenDate(), to) })
+				.where(eq(absences.id, a.id));
 		await move(standInLeadDays, standInLeadDays + 5);
 		expect(await relation(w, w.actors.standIn)).toBe('stand_in');
 		await move(-5, 0);
@@ -118,7 +129,11 @@ describeEachBackend('access layer', (ctx) => {
 		await familyGrant(w.db, w.actors.involved, w.family.id, 'invitation.create');
 		const rows = await w.db.select().from(auditLog).where(eq(auditLog.familyId, w.family.id)).orderBy(auditLog.id);
 		expect(rows.map((r) => r.action)).toEqual(['family.view', 'invitation.create']);
-		expect(rows[0]).toMatchObject({ actorStaffId: w.actors.involved.staffId, actorUserId: w.actors.involved.id, actorName: w.actors.involved.name });
+		expect(rows[0]).toMatchObject({
+			actorStaffId: w.actors.involved.staffId,
+			actorUserId: w.actors.involved.id,
+			actorName: w.actors.involved.name
+		});
 	});
 
 	it('lists exactly the families a staff member works with, the same set visibleFamilies gives', async () => {
@@ -126,7 +141,14 @@ describeEachBackend('access layer', (ctx) => {
 		await absence(w.db, w.staff.contact, 0, 3, w.staff.standIn.id);
 		const ids = async (actor: typeof w.actors.contact) => (await listFamiliesForStaff(w.db, actor)).map((f) => f.id).sort();
 		const visible = async (actor: Actor) =>
-			(await w.db.select({ id: families.id }).from(families).where(sql`${families.id} in ${visibleFamilies(actor)}`)).map((r) => r.id).sort();
+			(
+				await w.db
+					.select({ id: families.id })
+					.from(families)
+					.where(sql`${families.id} in ${visibleFamilies(actor)}`)
+			)
+				.map((r) => r.id)
+				.sort();
 		const expected: [Actor, string[]][] = [
 			[w.actors.contact, [w.family.id]],
 			[w.actors.standIn, [w.family.id]],
@@ -170,10 +192,21 @@ describeEachBackend('access layer', (ctx) => {
 		for (const [actor, want] of expected) {
 			const rule = visibleItems(actor, items);
 			const list = (await w.db.select().from(items).where(rule)).map((r) => r.label).filter((l) => rows.some((r) => r.label === l));
-			const [{ n }] = await w.db.select({ n: count() }).from(items).where(sql`${rule} and ${items.id} in (${sql.join(rows.map((r) => sql`${r.id}::uuid`), sql`, `)})`);
+			const [{ n }] = await w.db
+				.select({ n: count() })
+				.from(items)
+				.where(
+					sql`${rule} and ${items.id} in (${sql.join(
+						rows.map((r) => sql`${r.id}::uuid`),
+						sql`, `
+					)})`
+				);
 			const single = [];
 			for (const r of rows) {
-				const [found] = await w.db.select().from(items).where(sql`${items.id} = ${r.id}::uuid and ${rule}`);
+				const [found] = await w.db
+					.select()
+					.from(items)
+					.where(sql`${items.id} = ${r.id}::uuid and ${rule}`);
 				if (found) single.push(found.label);
 			}
 			expect(list.sort(), actor.name).toEqual([...want].sort());
@@ -184,14 +217,18 @@ describeEachBackend('access layer', (ctx) => {
 });
 
 describeEachBackend('database guards for teams and the audit log', (ctx) => {
-	it('keeps involved staff, stand-ins and absences inside the family\'s team', async () => {
+	it("keeps involved staff, stand-ins and absences inside the family's team", async () => {
 		const { db } = ctx();
 		const team = await makeTeam(db);
 		const elsewhere = await makeTeam(db);
 		const contact = await makeStaff(db, team.id);
 		const stranger = await makeStaff(db, elsewhere.id);
 		const { family } = await makeFamily(db, team.id, contact.id);
-		const code = (p: Promise<unknown>) => p.then(() => 'ok', (e) => e.cause?.code ?? e.code);
+		const code = (p: Promise<unknown>) =>
+			p.then(
+				() => 'ok',
+				(e) => e.cause?.code ?? e.code
+			);
 		expect(await code(involve(db, family.id, stranger.id))).toBe('23503');
 		expect(await code(db.update(staff).set({ standInId: stranger.id }).where(eq(staff.id, contact.id)))).toBe('23503');
 		expect(await code(absence(db, contact, 0, 1, stranger.id))).toBe('23503');
@@ -209,7 +246,11 @@ describeEachBackend('database guards for teams and the audit log', (ctx) => {
 		const actor = staffActor(contact, (await makeUser(db, { staffId: contact.id })).id);
 		await familyGrant(db, actor, family.id, 'family.view');
 		const [row] = await db.select().from(auditLog).where(eq(auditLog.familyId, family.id));
-		const code = (p: Promise<unknown>) => p.then(() => 'ok', (e) => e.cause?.code ?? e.code);
+		const code = (p: Promise<unknown>) =>
+			p.then(
+				() => 'ok',
+				(e) => e.cause?.code ?? e.code
+			);
 		expect(await code(db.update(auditLog).set({ action: 'invitation.create' }).where(eq(auditLog.id, row.id)))).toBe('42501');
 		expect(await code(db.delete(auditLog).where(eq(auditLog.id, row.id)))).toBe('42501');
 		expect(await code(db.execute(sql`truncate audit_log`))).toBe('42501');
@@ -221,7 +262,10 @@ describeEachBackend('database guards for teams and the audit log', (ctx) => {
 
 		const { deleteExpiredAudit } = await import('../../src/lib/server/audit');
 		const old = new Date(Date.now() - 200 * 24 * 3600_000);
-		const [ancient] = await db.insert(auditLog).values({ actorUserId: actor.id, action: 'family.view', familyId: family.id, at: old }).returning();
+		const [ancient] = await db
+			.insert(auditLog)
+			.values({ actorUserId: actor.id, action: 'family.view', familyId: family.id, at: old })
+			.returning();
 		expect(await deleteExpiredAudit(db, 183)).toBeGreaterThanOrEqual(1);
 		expect(await db.select().from(auditLog).where(eq(auditLog.id, ancient.id))).toHaveLength(0);
 		expect(await db.select().from(auditLog).where(eq(auditLog.id, row.id))).toHaveLength(1);

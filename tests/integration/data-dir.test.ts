@@ -60,7 +60,9 @@ describe('the embedded database directory', () => {
 		const db = await openDatabase({ dataDir, migrationsFolder });
 		await db.close();
 		chmodSync(dataDir, 0o777);
-		const sample = readdirSync(dataDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).slice(0, 20);
+		const sample = readdirSync(dataDir, { recursive: true, withFileTypes: true })
+			.filter((e) => e.isFile())
+			.slice(0, 20);
 		for (const e of sample) chmodSync(path.join(e.parentPath, e.name), 0o666);
 		const again = await openDatabase({ dataDir, migrationsFolder });
 		await again.close();

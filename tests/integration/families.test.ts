@@ -66,7 +66,11 @@ describeEachBackend('family overview', (ctx) => {
 	it('names the stand-in of the absence that covers today, with the last day away', async () => {
 		const w = await world();
 		// The absence names someone other than the usual stand-in: the absence wins.
-		const cover = await makeStaff(w.db, w.team.id, { name: `Sahra ${w.team.id.slice(0, 6)}`, department: 'social', phone: '+45 11 22 33 44' });
+		const cover = await makeStaff(w.db, w.team.id, {
+			name: `Sahra ${w.team.id.slice(0, 6)}`,
+			department: 'social',
+			phone: '+45 11 22 33 44'
+		});
 		await absence(w.db, w.contact, 10, 20, w.helper.id); // a later one, not today's
 		const now = await absence(w.db, w.contact, -3, 4, cover.id);
 		const overview = await getFamilyOverview(w.db, w.grant);
@@ -82,7 +86,10 @@ describeEachBackend('family overview', (ctx) => {
 			photoPath: null
 		});
 		// Back again: the stand-in disappears from the page.
-		await w.db.update(absences).set({ endsOn: addDays(copenhagenDate(), -1) }).where(eq(absences.id, now.id));
+		await w.db
+			.update(absences)
+			.set({ endsOn: addDays(copenhagenDate(), -1) })
+			.where(eq(absences.id, now.id));
 		const back = await getFamilyOverview(w.db, w.grant);
 		expect(back?.contactPerson).toMatchObject({ away: false, awayUntil: null });
 		expect(back?.standIn).toBeNull();

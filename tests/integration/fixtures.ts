@@ -3,7 +3,18 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../../src/lib/server/db';
 import { and, eq } from 'drizzle-orm';
 import type { StandardDepartment } from '../../src/lib/codes';
-import { absences, departments, familyMembers, families, familyStaff, invitations, organisations, staff, teams, users } from '../../src/lib/server/db/schema';
+import {
+	absences,
+	departments,
+	familyMembers,
+	families,
+	familyStaff,
+	invitations,
+	organisations,
+	staff,
+	teams,
+	users
+} from '../../src/lib/server/db/schema';
 import { addDays, copenhagenDate } from '../../src/lib/i18n/format';
 import { newToken } from '../../src/lib/server/auth/tokens';
 import type { SessionUser } from '../../src/lib/server/auth/session';
@@ -12,15 +23,24 @@ import { familyGrant, type Action, type FamilyGrant } from '../../src/lib/server
 const uid = () => randomBytes(4).toString('hex');
 
 export async function makeTeam(db: Db) {
-	const [org] = await db.insert(organisations).values({ name: `Kommune ${uid()}` }).returning();
-	const [team] = await db.insert(teams).values({ organisationId: org.id, name: `Team ${uid()}`, area: 'Gellerup' }).returning();
+	const [org] = await db
+		.insert(organisations)
+		.values({ name: `Kommune ${uid()}` })
+		.returning();
+	const [team] = await db
+		.insert(teams)
+		.values({ organisationId: org.id, name: `Team ${uid()}`, area: 'Gellerup' })
+		.returning();
 	return team;
 }
 
 /** The id of a department of the team's organisation, made on first use. */
 export async function departmentOf(db: Db, teamId: string, code: StandardDepartment = 'employment'): Promise<string> {
 	const [team] = await db.select({ organisationId: teams.organisationId }).from(teams).where(eq(teams.id, teamId));
-	await db.insert(departments).values({ organisationId: team.organisationId, code, name: `Afdeling ${code}` }).onConflictDoNothing();
+	await db
+		.insert(departments)
+		.values({ organisationId: team.organisationId, code, name: `Afdeling ${code}` })
+		.onConflictDoNothing();
 	const [row] = await db
 		.select({ id: departments.id })
 		.from(departments)
@@ -45,13 +65,22 @@ export async function makeFamily(
 	contactPersonId: string,
 	members: Partial<typeof familyMembers.$inferInsert>[] = [{ role: 'parent' }]
 ) {
-	const [family] = await db.insert(families).values({ teamId, contactPersonId, name: `Familie ${uid()}`, area: 'Gellerup' }).returning();
+	const [family] = await db
+		.insert(families)
+		.values({ teamId, contactPersonId, name: `Familie ${uid()}`, area: 'Gellerup' })
+		.returning();
 	const rows = [];
 	for (const m of members) {
 		const [row] = await db
 			.insert(familyMembers)
 			// A child needs a birth year (the database says so); 2016 unless the test gives one.
-			.values({ familyId: family.id, name: `Person ${uid()}`, role: 'parent', ...m, birthYear: m.birthYear ?? (m.role === 'child' ? 2016 : null) })
+			.values({
+				familyId: family.id,
+				name: `Person ${uid()}`,
+				role: 'parent',
+				...m,
+				birthYear: m.birthYear ?? (m.role === 'child' ? 2016 : null)
+			})
 			.returning();
 		rows.push(row);
 	}
@@ -99,11 +128,17 @@ export function staffActor(s: typeof staff.$inferSelect, userId: string): Extrac
 	return { kind: 'staff', id: userId, email: 'x@example.org', locale: 'da', staffId: s.id, teamId: s.teamId, name: s.name, role: s.role };
 }
 
-export function familyActor(
-	m: typeof familyMembers.$inferSelect,
-	userId: string
-): Extract<SessionUser, { kind: 'family' }> {
-	return { kind: 'family', id: userId, email: 'x@example.org', locale: 'da', memberId: m.id, familyId: m.familyId, name: m.name, role: m.role };
+export function familyActor(m: typeof familyMembers.$inferSelect, userId: string): Extract<SessionUser, { kind: 'family' }> {
+	return {
+		kind: 'family',
+		id: userId,
+		email: 'x@example.org',
+		locale: 'da',
+		memberId: m.id,
+		familyId: m.familyId,
+		name: m.name,
+		role: m.role
+	};
 }
 
 /** A grant that must exist (the test fails here otherwise). */

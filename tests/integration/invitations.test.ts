@@ -3,12 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { describeEachBackend } from './harness';
 import { familyActor, grantFor, makeFamily, makeStaff, makeTeam, makeUser, staffActor } from './fixtures';
 import { ownFamily } from '../../src/lib/server/access';
-import {
-	acceptInvitation,
-	createInvitation,
-	findInvitation,
-	invitationLifetimeMs
-} from '../../src/lib/server/auth/invitations';
+import { acceptInvitation, createInvitation, findInvitation, invitationLifetimeMs } from '../../src/lib/server/auth/invitations';
 import { auditLog, invitations, users } from '../../src/lib/server/db/schema';
 import { verifyPassword } from '../../src/lib/server/auth/password';
 
@@ -152,7 +147,10 @@ describeEachBackend('invitations', (ctx) => {
 			locale: 'ar'
 		});
 		expect(await verifyPassword(user.passwordHash, 'blå cykel tirsdag')).toBe(true);
-		const [row] = await db.select().from(invitations).where(eq(invitations.id, token.split('.')[0]));
+		const [row] = await db
+			.select()
+			.from(invitations)
+			.where(eq(invitations.id, token.split('.')[0]));
 		expect(row.usedAt).toBeInstanceOf(Date);
 		expect(await findInvitation(db, token)).toBeNull();
 		expect(await acceptInvitation(db, token, input(`again-${token.slice(0, 6)}@example.org`))).toEqual({
@@ -168,7 +166,10 @@ describeEachBackend('invitations', (ctx) => {
 		const someone = await makeUser(db, { familyMemberId: members[0].id });
 		const taken = await acceptInvitation(db, token, input(`  ${someone.email.toUpperCase()}`));
 		expect(taken).toEqual({ ok: false, reason: 'emailUnavailable' });
-		const [row] = await db.select().from(invitations).where(eq(invitations.id, token.split('.')[0]));
+		const [row] = await db
+			.select()
+			.from(invitations)
+			.where(eq(invitations.id, token.split('.')[0]));
 		expect(row.usedAt).toBeNull();
 		expect(await db.select().from(users).where(eq(users.familyMemberId, members[1].id))).toHaveLength(0);
 		expect(await findInvitation(db, token)).not.toBeNull();

@@ -55,21 +55,23 @@ describeEachBackend('database guards', (ctx) => {
 	it('refuses two sign-ins with the same email, and two for the same person', async () => {
 		const { db, contact, members } = await world();
 		const first = await makeUser(db, { familyMemberId: members[0].id });
-		await expect(
-			db.insert(users).values({ email: first.email, passwordHash: 'x', familyMemberId: members[1].id })
-		).rejects.toSatisfy(failsWith('23505'));
+		await expect(db.insert(users).values({ email: first.email, passwordHash: 'x', familyMemberId: members[1].id })).rejects.toSatisfy(
+			failsWith('23505')
+		);
 		await expect(
 			db.insert(users).values({ email: `second-${first.email}`, passwordHash: 'x', familyMemberId: members[0].id })
 		).rejects.toSatisfy(failsWith('23505'));
 		await makeUser(db, { staffId: contact.id });
-		await expect(
-			db.insert(users).values({ email: `staff-${first.email}`, passwordHash: 'x', staffId: contact.id })
-		).rejects.toSatisfy(failsWith('23505'));
+		await expect(db.insert(users).values({ email: `staff-${first.email}`, passwordHash: 'x', staffId: contact.id })).rejects.toSatisfy(
+			failsWith('23505')
+		);
 	});
 
 	it('refuses a child without a birth year, and codes not in $lib/codes', async () => {
 		const { db, family } = await world();
-		await expect(db.insert(familyMembers).values({ familyId: family.id, name: 'Uden år', role: 'child' })).rejects.toSatisfy(failsWith('23514'));
+		await expect(db.insert(familyMembers).values({ familyId: family.id, name: 'Uden år', role: 'child' })).rejects.toSatisfy(
+			failsWith('23514')
+		);
 		await expect(
 			db.insert(familyMembers).values({ familyId: family.id, name: 'Gammel rolle', role: 'teenager' as 'child', birthYear: 2011 })
 		).rejects.toSatisfy(failsWith('23514'));
@@ -77,9 +79,7 @@ describeEachBackend('database guards', (ctx) => {
 
 	it('refuses a staff member as their own stand-in', async () => {
 		const { db, team, contact } = await world();
-		await expect(db.update(staff).set({ standInId: contact.id }).where(eq(staff.id, contact.id))).rejects.toSatisfy(
-			failsWith('23514')
-		);
+		await expect(db.update(staff).set({ standInId: contact.id }).where(eq(staff.id, contact.id))).rejects.toSatisfy(failsWith('23514'));
 		const id = crypto.randomUUID();
 		await expect(
 			db.insert(staff).values({ id, teamId: team.id, name: 'Selv', departmentId: await departmentOf(db, team.id), standInId: id })
@@ -90,9 +90,7 @@ describeEachBackend('database guards', (ctx) => {
 
 	it('refuses an ended family without an end date, and an end date on an active family', async () => {
 		const { db, family } = await world();
-		await expect(db.update(families).set({ status: 'ended' }).where(eq(families.id, family.id))).rejects.toSatisfy(
-			failsWith('23514')
-		);
+		await expect(db.update(families).set({ status: 'ended' }).where(eq(families.id, family.id))).rejects.toSatisfy(failsWith('23514'));
 		await expect(db.update(families).set({ endedOn: '2026-06-30' }).where(eq(families.id, family.id))).rejects.toSatisfy(
 			failsWith('23514')
 		);
@@ -124,7 +122,12 @@ describeEachBackend('database guards', (ctx) => {
 		expect(await db.select().from(invitations).where(eq(invitations.id, t.id))).toHaveLength(0);
 		expect(await db.select().from(familyStaff).where(eq(familyStaff.familyId, family.id))).toHaveLength(0);
 		// The staff and the other family stay.
-		expect(await db.select().from(staff).where(inArray(staff.id, [contact.id, helper.id]))).toHaveLength(2);
+		expect(
+			await db
+				.select()
+				.from(staff)
+				.where(inArray(staff.id, [contact.id, helper.id]))
+		).toHaveLength(2);
 		expect(await db.select().from(familyMembers).where(eq(familyMembers.familyId, neighbour.family.id))).toHaveLength(1);
 	});
 

@@ -27,8 +27,7 @@ describeEachBackend('demo data', (ctx) => {
 		return staffActor(row.staff, row.userId);
 	}
 
-	const familyNames = async (email: string) =>
-		(await listFamiliesForStaff(ctx().db, await actorFor(email))).map((f) => f.name).sort();
+	const familyNames = async (email: string) => (await listFamiliesForStaff(ctx().db, await actorFor(email))).map((f) => f.name).sort();
 
 	it('seeds an empty database once, and leaves it alone the second time', async () => {
 		const { db } = ctx();
@@ -51,7 +50,9 @@ describeEachBackend('demo data', (ctx) => {
 			expect(user.locale, s.email).toBe(s.locale);
 			if (result.ok) expect(result.kind).toBe(user.staffId ? 'staff' : 'family');
 		}
-		expect(await signIn(db, { email: demoSignIns[0].email, password: 'forkert kodeord', address: '192.0.2.200', device: 'seed-test-device' })).toEqual({
+		expect(
+			await signIn(db, { email: demoSignIns[0].email, password: 'forkert kodeord', address: '192.0.2.200', device: 'seed-test-device' })
+		).toEqual({
 			ok: false,
 			reason: 'wrongCredentials'
 		});
@@ -62,13 +63,21 @@ describeEachBackend('demo data', (ctx) => {
 		const [team] = await db.select().from(teams);
 		const rows = await db.select().from(staff).where(eq(staff.teamId, team.id));
 		expect(rows.length).toBeGreaterThanOrEqual(10);
-		const codes = await db.select({ code: departments.code }).from(staff).innerJoin(departments, eq(departments.id, staff.departmentId)).where(eq(staff.teamId, team.id));
+		const codes = await db
+			.select({ code: departments.code })
+			.from(staff)
+			.innerJoin(departments, eq(departments.id, staff.departmentId))
+			.where(eq(staff.teamId, team.id));
 		// Every one of the five departments has someone in the team.
 		expect(new Set(codes.map((c) => c.code))).toEqual(new Set(standardDepartments));
 		expect(rows.filter((s) => s.role === 'team_leader').map((s) => s.name)).toEqual(['Lone Bak']);
 		for (const s of rows) {
 			expect(s.standInId, s.name).not.toBe(s.id);
-			if (s.standInId) expect(rows.map((r) => r.id), s.name).toContain(s.standInId);
+			if (s.standInId)
+				expect(
+					rows.map((r) => r.id),
+					s.name
+				).toContain(s.standInId);
 		}
 	});
 

@@ -53,13 +53,18 @@ describeEachBackend('sign-in throttle', (ctx) => {
 		for (let i = 0; i < rules.signInAccountAddress.attempts; i++) {
 			// Spaced out, so the account-wide delay is not what stops them.
 			const at = new Date(now + i * 31 * second);
-			expect(await signIn(db, { email: user.email, password: `forkert ${i}`, ...from }, at)).toEqual({ ok: false, reason: 'wrongCredentials' });
+			expect(await signIn(db, { email: user.email, password: `forkert ${i}`, ...from }, at)).toEqual({
+				ok: false,
+				reason: 'wrongCredentials'
+			});
 		}
 		const later = new Date(now + 10 * 31 * second);
 		const blocked = await signIn(db, { email: user.email, password: right, ...from }, later);
 		expect(blocked).toMatchObject({ ok: false, reason: 'throttled' });
 		// Another address is not blocked by it.
-		expect(await signIn(db, { email: user.email, password: right, address: '198.51.100.8', device: 'laptop' }, later)).toMatchObject({ ok: true });
+		expect(await signIn(db, { email: user.email, password: right, address: '198.51.100.8', device: 'laptop' }, later)).toMatchObject({
+			ok: true
+		});
 		// And the block ends.
 		const after = new Date(now + 4 * 31 * second + rules.signInAccountAddress.blockMs + second);
 		expect(await signIn(db, { email: user.email, password: right, ...from }, after)).toMatchObject({ ok: true });
@@ -116,7 +121,7 @@ describeEachBackend('sign-in throttle', (ctx) => {
 		const { db, user } = await person();
 		let at = Date.now();
 		const waits: number[] = [];
-		for (let checked = 0; checked < 14; ) {
+		for (let checked = 0; checked < 14;) {
 			const result = await signIn(db, { email: user.email, password: `gæt ${checked}`, ...stranger() }, new Date(at));
 			if (result.ok) throw new Error('a wrong password got in');
 			if (result.reason === 'throttled') {
@@ -155,13 +160,17 @@ describeEachBackend('sign-in throttle', (ctx) => {
 		const from = { address: '198.51.100.200', device: 'shared-pc' };
 		for (let i = 0; i < 40; i++) await signIn(db, { email: user.email, password: right, ...from });
 		for (let i = 0; i < rules.signInAddress.attempts; i++) {
-			expect(await signIn(db, { email: `guess${i}-${user.id}@example.org`, password: 'x', ...from })).toMatchObject({ reason: 'wrongCredentials' });
+			expect(await signIn(db, { email: `guess${i}-${user.id}@example.org`, password: 'x', ...from })).toMatchObject({
+				reason: 'wrongCredentials'
+			});
 		}
 		expect(await signIn(db, { email: user.email, password: right, ...from })).toMatchObject({ reason: 'throttled' });
-		expect(await signIn(db, { email: user.email, password: right, address: '198.51.100.201', device: 'shared-pc' })).toMatchObject({ ok: true });
+		expect(await signIn(db, { email: user.email, password: right, address: '198.51.100.201', device: 'shared-pc' })).toMatchObject({
+			ok: true
+		});
 	});
 
-	it('shows the team, not the family, that someone is guessing a member\'s password', async () => {
+	it("shows the team, not the family, that someone is guessing a member's password", async () => {
 		const { db, user, family, member, staff } = await person();
 		let at = Date.now();
 		const overview = async (grant: FamilyGrant) =>
@@ -174,7 +183,16 @@ describeEachBackend('sign-in throttle', (ctx) => {
 			at += 31 * second;
 		}
 		expect(await overview(staffGrant)).toBe(attackNoticeAt);
-		const me = { kind: 'family', id: user.id, email: user.email, locale: 'da', memberId: member.id, familyId: family.id, name: member.name, role: member.role } as const;
+		const me = {
+			kind: 'family',
+			id: user.id,
+			email: user.email,
+			locale: 'da',
+			memberId: member.id,
+			familyId: family.id,
+			name: member.name,
+			role: member.role
+		} as const;
 		expect(await overview(ownFamily(me)!)).toBeNull();
 	});
 });
@@ -204,7 +222,9 @@ describeEachBackend('invitation throttle', (ctx) => {
 		expect(hashes).toBe(0);
 		// A real link is hashed once, when it is used.
 		const { token } = await link();
-		expect(await acceptInvitation(db, token, input(`ny-${n}@example.org`, '198.18.0.99'), new Date(), counting)).toMatchObject({ ok: true });
+		expect(await acceptInvitation(db, token, input(`ny-${n}@example.org`, '198.18.0.99'), new Date(), counting)).toMatchObject({
+			ok: true
+		});
 		expect(hashes).toBe(1);
 	});
 

@@ -146,7 +146,11 @@ export function visibleItems(actor: Actor, cols: ItemColumns): SQL {
 	const ownItem = and(sql`${cols.visibility} = 'member_private'`, sql`${cols.memberId} = ${actor.memberId}::uuid`);
 	const rules = [
 		allows(readAction.family, 'own') ? sql`${cols.visibility} = 'family'` : undefined,
-		allows(readAction.member_private, 'own') ? sql`${cols.visibility} = 'member_private'` : allows(readAction.member_private, 'self') ? ownItem : undefined,
+		allows(readAction.member_private, 'own')
+			? sql`${cols.visibility} = 'member_private'`
+			: allows(readAction.member_private, 'self')
+				? ownItem
+				: undefined,
 		allows(readAction.staff_only, 'own') ? sql`${cols.visibility} = 'staff_only'` : undefined
 	].filter(Boolean) as SQL[];
 	return sql`(${cols.familyId} = ${actor.familyId}::uuid and ${rules.length ? or(...rules) : sql`false`})`;
@@ -171,9 +175,6 @@ export async function listFamiliesForStaff(db: Db, actor: StaffActor) {
 		.from(families)
 		.innerJoin(contact, eq(contact.id, families.contactPersonId))
 		.where(allowed)
-		.orderBy(
-			sql`case ${relation} when 'contact' then 0 when 'stand_in' then 1 when 'involved' then 2 else 3 end`,
-			asc(families.name)
-		);
+		.orderBy(sql`case ${relation} when 'contact' then 0 when 'stand_in' then 1 when 'involved' then 2 else 3 end`, asc(families.name));
 	return rows as (Omit<(typeof rows)[number], 'relation'> & { relation: Relation })[];
 }

@@ -45,7 +45,11 @@ function statements(db: Db) {
 					area: families.area,
 					status: families.status,
 					enrolledOn: families.enrolledOn,
-					contact: { ...person(contact), away: contactAwayToday(contact.id), awayUntil: todaysAbsence<string>(absences.endsOn, contact.id) },
+					contact: {
+						...person(contact),
+						away: contactAwayToday(contact.id),
+						awayUntil: todaysAbsence<string>(absences.endsOn, contact.id)
+					},
 					standIn: person(standIn)
 				})
 				.from(families)

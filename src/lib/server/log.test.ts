@@ -3,9 +3,12 @@ import { describeError } from './log';
 
 describe('describeError', () => {
 	it('keeps the SQLSTATE and drops the query parameters', () => {
-		const error = new Error('Failed query: insert into "users" ("email","password_hash") values ($1,$2)\nparams: amina@example.org,$argon2id$v=19$m=19456,t=2,p=1$abc$def', {
-			cause: Object.assign(new Error('duplicate key value violates unique constraint "users_email_key"'), { code: '23505' })
-		});
+		const error = new Error(
+			'Failed query: insert into "users" ("email","password_hash") values ($1,$2)\nparams: amina@example.org,$argon2id$v=19$m=19456,t=2,p=1$abc$def',
+			{
+				cause: Object.assign(new Error('duplicate key value violates unique constraint "users_email_key"'), { code: '23505' })
+			}
+		);
 		const line = describeError(error);
 		expect(line).toBe('Error (SQLSTATE 23505): Failed query');
 		expect(line).not.toContain('amina');

@@ -64,7 +64,15 @@ export function discover(): Target[] {
 	for (const file of walk(routesDir)) {
 		const base = path.basename(file);
 		const dir = path.dirname(file);
-		const route = ('/' + path.relative(routesDir, dir).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s)).join('/')).replace(/\/$/, '') || '/';
+		const route =
+			(
+				'/' +
+				path
+					.relative(routesDir, dir)
+					.split(path.sep)
+					.filter((s) => s && !/^\(.*\)$/.test(s))
+					.join('/')
+			).replace(/\/$/, '') || '/';
 		if (base === '+page.server.ts' || base === '+page.svelte') {
 			if (base === '+page.svelte' && targets.some((t) => t.route === route && t.method === 'GET')) continue;
 			if (!targets.some((t) => t.route === route && t.method === 'GET')) targets.push({ route, method: 'GET', fields: [] });

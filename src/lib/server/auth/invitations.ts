@@ -12,9 +12,7 @@ import { forget, giveBack, takeAttempts } from './throttle';
 export const invitationLifetimeMs = 7 * 24 * 3600_000;
 
 export type CreateInvitationResult =
-	| { ok: true; token: string; expiresAt: Date; memberName: string }
-	| { ok: false; reason: 'notFound' | 'hasSignIn' | 'child' };
-
+	{ ok: true; token: string; expiresAt: Date; memberName: string } | { ok: false; reason: 'notFound' | 'hasSignIn' | 'child' };
 
 /**
  * A single-use link for a family member who has no sign-in yet. Any earlier unused link for
@@ -25,7 +23,13 @@ export async function createInvitation(db: Db, grant: FamilyGrant, memberId: str
 	const actor = grant.actor;
 	if (grant.action !== 'invitation.create' || actor.kind !== 'staff') return { ok: false, reason: 'notFound' };
 	const [member] = await db
-		.select({ id: familyMembers.id, name: familyMembers.name, role: familyMembers.role, birthYear: familyMembers.birthYear, userId: users.id })
+		.select({
+			id: familyMembers.id,
+			name: familyMembers.name,
+			role: familyMembers.role,
+			birthYear: familyMembers.birthYear,
+			userId: users.id
+		})
 		.from(familyMembers)
 		.leftJoin(users, eq(users.familyMemberId, familyMembers.id))
 		.where(and(eq(familyMembers.id, memberId), eq(familyMembers.familyId, grant.familyId)));
@@ -85,23 +89,14 @@ export async function findInvitation(db: Db, token: string, now = new Date()): P
 		.innerJoin(familyMembers, eq(familyMembers.id, invitations.familyMemberId))
 		.innerJoin(families, eq(families.id, familyMembers.familyId))
 		.innerJoin(staff, eq(staff.id, invitations.createdByStaffId))
-		.where(
-			and(
-				eq(invitations.id, parts.id),
-				isNull(invitations.usedAt),
-				isNull(invitations.revokedAt),
-				gt(invitations.expiresAt, now)
-			)
-		);
+		.where(and(eq(invitations.id, parts.id), isNull(invitations.usedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)));
 	if (!row || !secretMatches(parts.secret, row.secretHash)) return null;
 	const { secretHash: _, ...open } = row;
 	return open;
 }
 
 export type AcceptResult =
-	| { ok: true; userId: string }
-	| { ok: false; reason: 'invalid' | 'emailUnavailable' }
-	| { ok: false; reason: 'throttled'; retryAt: Date };
+	{ ok: true; userId: string } | { ok: false; reason: 'invalid' | 'emailUnavailable' } | { ok: false; reason: 'throttled'; retryAt: Date };
 
 export interface AcceptInput {
 	email: string;

@@ -106,7 +106,10 @@ export async function takeAttempts(db: Db, attempts: readonly Attempt[], now = n
  */
 export async function giveBack(db: Db, attempt: Attempt): Promise<void> {
 	const rule: LimitRule | DelayRule = rules[attempt[0]];
-	const unblock = rule.kind === 'limit' ? sql`case when ${t.failures} - 1 < ${rule.attempts}::int then null else ${t.blockedUntil} end` : sql`${t.blockedUntil}`;
+	const unblock =
+		rule.kind === 'limit'
+			? sql`case when ${t.failures} - 1 < ${rule.attempts}::int then null else ${t.blockedUntil} end`
+			: sql`${t.blockedUntil}`;
 	await db
 		.update(t)
 		.set({ failures: sql`greatest(${t.failures} - 1, 0)`, blockedUntil: unblock })
@@ -121,7 +124,5 @@ export async function forget(db: Db, attempt: Attempt): Promise<void> {
 /** Housekeeping: forgets counters whose window and block are both over a day ago. */
 export async function deleteStaleThrottles(db: Db, now = new Date()): Promise<void> {
 	const dayAgo = new Date(now.getTime() - minutes(24 * 60));
-	await db
-		.delete(t)
-		.where(and(lt(t.windowStartedAt, dayAgo), or(isNull(t.blockedUntil), lt(t.blockedUntil, dayAgo))));
+	await db.delete(t).where(and(lt(t.windowStartedAt, dayAgo), or(isNull(t.blockedUntil), lt(t.blockedUntil, dayAgo))));
 }

@@ -243,11 +243,7 @@ export const familyList: DemoFamily[] = [
 		status: 'active',
 		enrolledOn: '2026-01-12',
 		endedOn: null,
-		members: [
-			m('Iryna Melnyk', 'parent', 1987, 'uk'),
-			m('Dmytro Melnyk', 'child', 2012, 'uk'),
-			m('Sofiia Melnyk', 'child', 2019, 'uk')
-		],
+		members: [m('Iryna Melnyk', 'parent', 1987, 'uk'), m('Dmytro Melnyk', 'child', 2012, 'uk'), m('Sofiia Melnyk', 'child', 2019, 'uk')],
 		involved: [{ staff: 'Nadia Iqbal', helpsWith: 'Irynas danskuddannelse og jobsøgning', since: '2026-02-02' }]
 	},
 	{
@@ -262,9 +258,7 @@ export const familyList: DemoFamily[] = [
 			m('Bilal Qureshi', 'child', 2011, 'da'),
 			m('Aisha Qureshi', 'child', 2014, 'da')
 		],
-		involved: [
-			{ staff: 'Jonas Holm', helpsWith: 'Bilals fritidsjob i den lokale idrætsforening', since: '2024-05-13' }
-		]
+		involved: [{ staff: 'Jonas Holm', helpsWith: 'Bilals fritidsjob i den lokale idrætsforening', since: '2024-05-13' }]
 	},
 	{
 		name: 'Nielsen',
@@ -285,11 +279,7 @@ export const familyList: DemoFamily[] = [
 		status: 'ended',
 		enrolledOn: '2023-03-06',
 		endedOn: '2026-06-30',
-		members: [
-			m('Shilan Rashid', 'parent', 1981, 'ku'),
-			m('Azad Rashid', 'parent', 1978, 'ku'),
-			m('Dilan Rashid', 'child', 2010, 'da')
-		],
+		members: [m('Shilan Rashid', 'parent', 1981, 'ku'), m('Azad Rashid', 'parent', 1978, 'ku'), m('Dilan Rashid', 'child', 2010, 'da')],
 		involved: [{ staff: 'Karim Haddad', helpsWith: 'Shilans job i kantinen på plejehjemmet', since: '2023-09-04' }]
 	}
 ];
@@ -319,7 +309,13 @@ export const userList: DemoUser[] = [
 	{ email: 'fatima@example.org', who: 'caseworker (health), Fatima Ahmadi', locale: 'da', staff: 'Fatima Ahmadi', listed: false },
 	{ email: 'rojda@example.org', who: 'caseworker (health), Rojda Aydın', locale: 'da', staff: 'Rojda Aydın', listed: false },
 	{ email: 'jonas@example.org', who: 'caseworker (culture), Jonas Holm', locale: 'da', staff: 'Jonas Holm', listed: false },
-	{ email: 'signe@example.org', who: 'caseworker (children and youth), Signe Thorsen', locale: 'da', staff: 'Signe Thorsen', listed: false },
+	{
+		email: 'signe@example.org',
+		who: 'caseworker (children and youth), Signe Thorsen',
+		locale: 'da',
+		staff: 'Signe Thorsen',
+		listed: false
+	},
 	{ email: 'nadia@example.org', who: 'caseworker (employment), Nadia Iqbal', locale: 'da', staff: 'Nadia Iqbal', listed: false },
 	{ email: 'karim@example.org', who: 'caseworker (employment), Karim Haddad', locale: 'da', staff: 'Karim Haddad', listed: false },
 	{ email: 'olena@example.org', who: 'caseworker (social), Olena Kovalenko (away)', locale: 'da', staff: 'Olena Kovalenko', listed: false }

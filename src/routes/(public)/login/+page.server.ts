@@ -37,9 +37,7 @@ export const actions: Actions = {
 			const seconds = Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 1000));
 			// A short wait is said in seconds; a block in the time it ends.
 			const message: Message =
-				seconds <= 60
-					? { key: 'login.wait', count: seconds }
-					: { key: 'login.throttled', time: result.retryAt.toISOString() };
+				seconds <= 60 ? { key: 'login.wait', count: seconds } : { key: 'login.throttled', time: result.retryAt.toISOString() };
 			return fail(429, { values, errors: {}, message });
 		}
 		setDeviceCookie(cookies, url, device);

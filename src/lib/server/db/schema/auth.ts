@@ -1,16 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-	check,
-	customType,
-	index,
-	integer,
-	pgTable,
-	primaryKey,
-	text,
-	timestamp,
-	uniqueIndex,
-	uuid
-} from 'drizzle-orm/pg-core';
+import { check, customType, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { familyMembers, staff } from './people';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -44,7 +33,7 @@ export const users = pgTable(
 		uniqueIndex('users_email_key').on(t.email),
 		uniqueIndex('users_family_member_key').on(t.familyMemberId),
 		uniqueIndex('users_staff_key').on(t.staffId),
-		check('users_one_owner', sql`num_nonnulls(${t.familyMemberId}, ${t.staffId}) = 1`),
+		check('users_one_owner', sql`num_nonnulls(${t.familyMemberId}, ${t.staffId}) = 1`)
 	]
 );
 

@@ -16,7 +16,6 @@ import {
 	type AnyPgColumn
 } from 'drizzle-orm/pg-core';
 
-
 const created = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 /**
@@ -75,7 +74,10 @@ export const staff = pgTable(
 			.references(() => departments.id),
 		role: text('role', { enum: staffRoles }).notNull().default('caseworker'),
 		/** BCP 47 codes of the languages this person can speak with a family in. */
-		languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+		languages: text('languages')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
 		phone: text('phone'),
 		/** In the staff member's own words: "what I can help with". */
 		helpsWith: text('helps_with').notNull().default(''),
@@ -188,9 +190,11 @@ export const familyStaff = pgTable(
 	(t) => [
 		primaryKey({ columns: [t.familyId, t.staffId] }),
 		index('family_staff_staff_idx').on(t.staffId),
-		foreignKey({ name: 'family_staff_family_team_fk', columns: [t.familyId, t.teamId], foreignColumns: [families.id, families.teamId] }).onDelete(
-			'cascade'
-		),
+		foreignKey({
+			name: 'family_staff_family_team_fk',
+			columns: [t.familyId, t.teamId],
+			foreignColumns: [families.id, families.teamId]
+		}).onDelete('cascade'),
 		foreignKey({ name: 'family_staff_staff_team_fk', columns: [t.staffId, t.teamId], foreignColumns: [staff.id, staff.teamId] }).onDelete(
 			'cascade'
 		)
