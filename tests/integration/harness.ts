@@ -10,6 +10,7 @@ import { describe, beforeAll, afterAll, inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/lib/server/db';
 
 const migrationsFolder = path.resolve(__dirname, '../../drizzle');
+const defaultMigrations = migrationsFolder;
 const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function postgresReachable(): Promise<boolean> {
@@ -42,7 +43,7 @@ async function openPglite(): Promise<Database> {
 	return openDatabase({ migrationsFolder, loadDataDir: await migratedSnapshot() });
 }
 
-async function openPostgres(): Promise<Database> {
+async function openPostgres(migrationsFolder = defaultMigrations): Promise<Database> {
 	const { default: postgres } = await import('postgres');
 	const name = `opgang_test_${randomBytes(6).toString('hex')}`;
 	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
@@ -62,9 +63,17 @@ async function openPostgres(): Promise<Database> {
 	};
 }
 
-export const backends: { name: string; open: () => Promise<Database> }[] = [
-	{ name: 'pglite', open: openPglite },
-	...(withPostgres ? [{ name: 'postgres', open: openPostgres }] : [])
+export interface Backend {
+	name: string;
+	/** A database with every migration applied. */
+	open: () => Promise<Database>;
+	/** A fresh database with only the migrations in this folder (an older release's). */
+	openAt: (migrationsFolder: string) => Promise<Database>;
+}
+
+export const backends: Backend[] = [
+	{ name: 'pglite', open: openPglite, openAt: (folder) => openDatabase({ migrationsFolder: folder }) },
+	...(withPostgres ? [{ name: 'postgres', open: () => openPostgres(), openAt: (folder: string) => openPostgres(folder) }] : [])
 ];
 
 /**

@@ -113,3 +113,14 @@ export function sqlState(error: unknown): string | undefined {
 }
 
 export { schema };
+
+/** Applies the migrations in a folder that the database has not had yet (the upgrade test steps through releases). */
+export async function applyMigrations(database: Database, migrationsFolder: string): Promise<void> {
+	if (database.backend === 'postgres') {
+		const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+		await migrate(database.db as unknown as Parameters<typeof migrate>[0], { migrationsFolder });
+	} else {
+		const { migrate } = await import('drizzle-orm/pglite/migrator');
+		await migrate(database.db as unknown as Parameters<typeof migrate>[0], { migrationsFolder });
+	}
+}
