@@ -8,10 +8,8 @@ export const baseURL = `http://localhost:${port}`;
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const executablePath = process.env.CHROMIUM_PATH ?? systemChromium;
 
-// The test server trusts X-Forwarded-For as a proxy would set it (README: ADDRESS_HEADER), so
 // each worker process signs in from its own address and no test trips another's per-address
 // sign-in throttle by accident. The fuzzer sets its own addresses per request.
-const workerAddress = `10.${(process.pid >> 8) & 255}.${process.pid & 255}.${1 + Math.floor(Math.random() * 250)}`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -31,7 +29,6 @@ export default defineConfig({
 		hasTouch: true,
 		locale: 'da-DK',
 		timezoneId: 'Europe/Copenhagen',
-		extraHTTPHeaders: { 'x-forwarded-for': workerAddress },
 		launchOptions: {
 			executablePath,
 			args: [
@@ -46,7 +43,8 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		// The production build on a fresh embedded database with the demo data.
+		// The production build on a fresh embedded database with the demo data. It trusts
+		// X-Forwarded-For as a proxy would set it: tests/e2e/helpers.ts gives each test its own.
 		command: `rm -rf .e2e-data && node scripts/start.js --demo`,
 		env: { PORT: String(port), ORIGIN: baseURL, DATA_DIR: '.e2e-data', ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' },
 		url: `${baseURL}/login`,

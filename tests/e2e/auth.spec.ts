@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { password, signIn } from './helpers';
+import { test, expect, password, signIn } from './helpers';
 
 test.describe('with JavaScript off', () => {
 	test.use({ javaScriptEnabled: false });

@@ -3,9 +3,9 @@
  * Dedicated demo users (Nadia: staff; Ayşe: parent) so other tests' languages are untouched.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { locales } from '../../src/lib/i18n/locales';
-import { chooseLanguage, signIn } from './helpers';
+import { test, expect, chooseLanguage, signIn } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 

@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
 import ar from '../../messages/ar.json' with { type: 'json' };
-import { signIn, olenasLastDay } from './helpers';
+import { test, expect, signIn, olenasLastDay } from './helpers';
 
 test('a parent sees their contact person, team and family, in Arabic right to left', async ({ page }) => {
 	await signIn(page, 'amina@example.org');

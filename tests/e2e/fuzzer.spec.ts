@@ -6,9 +6,8 @@
  * a failure prints the seed that reproduces it (FUZZ_SEED=… to replay).
  */
 import fc from 'fast-check';
-import { expect, test } from '@playwright/test';
 import { discover, type Target } from './fuzzer/routes';
-import { password } from './helpers';
+import { test, expect, password } from './helpers';
 
 const targets = discover();
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);

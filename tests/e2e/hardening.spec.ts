@@ -5,8 +5,8 @@
  * the fuzzer in fuzz.spec.ts keeps all of it true for routes that do not exist yet.)
  */
 import { spawn } from 'node:child_process';
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { password } from './helpers';
+import { type APIRequestContext } from '@playwright/test';
+import { test, expect, password } from './helpers';
 
 let address = 0;
 /** Each call comes from its own address (the test server trusts X-Forwarded-For). */

@@ -1,8 +1,8 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
 import ar from '../../messages/ar.json' with { type: 'json' };
 import da from '../../messages/da.json' with { type: 'json' };
 import tr from '../../messages/tr.json' with { type: 'json' };
-import { chooseLanguage, signIn, olenasLastDay } from './helpers';
+import { test, expect, chooseLanguage, signIn, olenasLastDay } from './helpers';
 
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });

@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
 import ar from '../../messages/ar.json' with { type: 'json' };
-import { familyHref, signIn } from './helpers';
+import { test, expect, familyHref, signIn } from './helpers';
 
 test('staff see the families they work with, and "not found" for any other', async ({ browser }) => {
 	const leader = await browser.newPage();
