@@ -7,7 +7,7 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
-import { lockDataDir } from './lock';
+import { lockDataDir, makePrivate } from './lock';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -65,13 +65,20 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
 		});
 		const db = drizzle({ client, schema });
 		await migrate(db, { migrationsFolder });
+		// A new directory's initdb files come out 0666 whatever the umask (the WAL among them,
+		// soon holding password hashes): private now, not only at the next start. PGlite runs
+		// on this thread and is idle between statements, so nothing moves under the walk.
+		if (dataDir) makePrivate(dataDir);
+		let closed: Promise<void> | undefined;
 		return {
 			db: db as unknown as Db,
 			backend: 'pglite',
-			close: async () => {
-				await client.close();
-				await release();
-			}
+			// Once only: a second close (shutdown hook and a test, say) must not fail on the lock.
+			close: () =>
+				(closed ??= (async () => {
+					await client.close();
+					await release();
+				})())
 		};
 	} catch (e) {
 		await release();
