@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { claimsDir, testFamilyCount } from './tests/e2e/own';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 export const baseURL = `http://localhost:${port}`;
@@ -7,9 +8,6 @@ export const baseURL = `http://localhost:${port}`;
 // Where Playwright cannot download its own browser (as on these machines), use Debian's.
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const executablePath = process.env.CHROMIUM_PATH ?? systemChromium;
-
-// each worker process signs in from its own address and no test trips another's per-address
-// sign-in throttle by accident. The fuzzer sets its own addresses per request.
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -43,10 +41,18 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		// The production build on a fresh embedded database with the demo data. It trusts
-		// X-Forwarded-For as a proxy would set it: tests/e2e/helpers.ts gives each test its own.
-		command: `rm -rf .e2e-data && node scripts/start.js --demo`,
-		env: { PORT: String(port), ORIGIN: baseURL, DATA_DIR: '.e2e-data', ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' },
+		// The production build on a fresh embedded database with the demo data, plus a family
+		// for each test that changes something (tests/e2e/own.ts). It trusts X-Forwarded-For as
+		// a proxy would set it: tests/e2e/helpers.ts gives each test its own address.
+		command: `rm -rf .e2e-data ${claimsDir} && node scripts/start.js --demo`,
+		env: {
+			PORT: String(port),
+			ORIGIN: baseURL,
+			DATA_DIR: '.e2e-data',
+			ADDRESS_HEADER: 'x-forwarded-for',
+			XFF_DEPTH: '1',
+			OPGANG_TEST_FAMILIES: String(testFamilyCount)
+		},
 		url: `${baseURL}/login`,
 		reuseExistingServer: false,
 		timeout: 60_000,

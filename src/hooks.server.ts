@@ -17,7 +17,14 @@ export const init: ServerInit = async () => {
 	const { db, close } = await getDatabase();
 	if (process.env.OPGANG_DEMO === '1') {
 		const { seedDemoIfEmpty, printDemoSignIns } = await import('$lib/server/demo/seed');
-		printDemoSignIns(await seedDemoIfEmpty(db));
+		const loaded = await seedDemoIfEmpty(db);
+		printDemoSignIns(loaded);
+		// The end-to-end tests' own families (playwright.config.ts); never set in production.
+		const testFamilies = process.env.OPGANG_TEST_FAMILIES;
+		if (loaded && testFamilies) {
+			const { seedTestFamilies } = await import('$lib/server/demo/test-families');
+			await seedTestFamilies(db, Number(testFamilies));
+		}
 	}
 	// Housekeeping at start and hourly: expired sessions, old throttle counts, forgotten devices,
 	// audit rows past their retention.

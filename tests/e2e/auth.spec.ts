@@ -59,13 +59,13 @@ test.describe('with JavaScript on', () => {
 		await expect(page).toHaveURL(/\/login\?next=%2Fhome$/);
 	});
 
-	test('a person sees where they are signed in and signs out the other place', async ({ browser }) => {
+	test('a person sees where they are signed in and signs out the other place', async ({ browser, own }) => {
 		const phone = await browser.newContext();
 		const laptop = await browser.newContext({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false });
 		const a = await phone.newPage();
 		const b = await laptop.newPage();
-		await signIn(a, 'rojda@example.org');
-		await signIn(b, 'rojda@example.org');
+		await signIn(a, own.staff.email);
+		await signIn(b, own.staff.email);
 
 		await a.getByRole('link', { name: 'Min konto' }).click();
 		const places = a.getByRole('main').getByRole('listitem');

@@ -1,6 +1,7 @@
 /**
  * Every page in every locale through axe. A page added to the portal is added here.
- * Dedicated demo users (Nadia: staff; Ayşe: parent) so other tests' languages are untouched.
+ * Signed in as the test's own family and its contact person (tests/e2e/own.ts): choosing a
+ * language saves it, and no other test's sign-in may change language under it.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { type Page } from '@playwright/test';
@@ -16,7 +17,7 @@ async function audit(page: Page, label: string): Promise<void> {
 }
 
 for (const { code, name } of locales) {
-	test(`every page passes axe in ${code}`, async ({ browser, baseURL }) => {
+	test(`every page passes axe in ${code}`, async ({ browser, baseURL, own }) => {
 		test.setTimeout(90_000);
 		const context = await browser.newContext();
 		await context.addCookies([{ name: 'opgang-lang', value: code, url: baseURL! }]);
@@ -37,7 +38,7 @@ for (const { code, name } of locales) {
 		await audit(page, `language menu (${code})`);
 
 		// Staff pages, including a fresh invitation and the page it opens.
-		await signIn(page, 'nadia@example.org');
+		await signIn(page, own.staff.email);
 		await chooseLanguage(page, name);
 		await audit(page, `/staff (${code})`);
 		await page.getByRole('main').getByRole('link').first().click();
@@ -58,7 +59,7 @@ for (const { code, name } of locales) {
 		await audit(page, `invitation form with errors (${code})`);
 
 		// Family pages.
-		await signIn(page, 'ayse@example.org');
+		await signIn(page, own.parent.email);
 		await chooseLanguage(page, name);
 		await audit(page, `/home (${code})`);
 		await page.goto('/account');

@@ -1,16 +1,22 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { claimFamily, type OwnFamily } from './own';
 
 let tests = 0;
 /**
  * Playwright's test, with each test coming from an address of its own (the test server trusts
  * X-Forwarded-For as a proxy would set it), so no test trips another's per-address sign-in
- * throttle. Specs import test and expect from here.
+ * throttle, and `own`: a family of the test's own (./own.ts) for anything the test changes.
+ * The demo families are for reading only. Specs import test and expect from here.
  */
-export const test = base.extend({
+export const test = base.extend<{ own: OwnFamily }>({
 	// eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
 	extraHTTPHeaders: async ({}, use, testInfo) => {
 		tests++;
 		await use({ 'x-forwarded-for': `10.${100 + (testInfo.workerIndex % 100)}.${(tests >> 8) & 255}.${tests & 255}` });
+	},
+	// eslint-disable-next-line no-empty-pattern -- as above
+	own: async ({}, use) => {
+		await use(claimFamily());
 	}
 });
 export { expect };

@@ -28,10 +28,10 @@ test.describe('the browser language is the first guess', () => {
 	});
 });
 
-test('a signed-in person’s choice is saved with their sign-in', async ({ browser }) => {
+test('a signed-in person’s choice is saved with their sign-in', async ({ browser, own }) => {
 	const phone = await browser.newContext();
 	const page = await phone.newPage();
-	await signIn(page, 'yusuf@example.org');
+	await signIn(page, own.parent.email);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'da');
 	await chooseLanguage(page, 'العربية');
 	await expect(page).toHaveURL(/\/home$/);
@@ -40,7 +40,7 @@ test('a signed-in person’s choice is saved with their sign-in', async ({ brows
 	// Another device, with a Danish browser and no language cookie, still gets Arabic.
 	const other = await browser.newContext({ locale: 'da-DK' });
 	const second = await other.newPage();
-	await signIn(second, 'yusuf@example.org');
+	await signIn(second, own.parent.email);
 	await expect(second.locator('html')).toHaveAttribute('lang', 'ar');
 	await chooseLanguage(second, 'Dansk');
 	await expect(second.locator('html')).toHaveAttribute('lang', 'da');

@@ -1,6 +1,7 @@
 import { type Browser, type Page } from '@playwright/test';
 import ar from '../../messages/ar.json' with { type: 'json' };
 import { test, expect, familyHref, signIn } from './helpers';
+import type { OwnFamily } from './own';
 
 test('staff see the families they work with, and "not found" for any other', async ({ browser }) => {
 	const leader = await browser.newPage();
@@ -30,10 +31,10 @@ test('staff see the families they work with, and "not found" for any other', asy
 	expect((await parent.goto(hassan))!.status()).toBe(404);
 });
 
-async function createInvitation(browser: Browser, family: string, memberName: string): Promise<string> {
+async function createInvitation(browser: Browser, own: OwnFamily, memberName: string): Promise<string> {
 	const page = await browser.newPage();
-	await signIn(page, 'mette@example.org');
-	await page.getByRole('link', { name: `Familien ${family}` }).click();
+	await signIn(page, own.staff.email);
+	await page.getByRole('link', { name: own.familyName }).click();
 	await page.getByRole('button', { name: `Lav login-link til ${memberName}` }).click();
 	const slip = page.getByRole('region', { name: `Login-link til ${memberName}` });
 	await expect(slip.getByRole('img', { name: `QR-kode med login-linket til ${memberName}` })).toBeVisible();
@@ -60,11 +61,12 @@ async function acceptAs(page: Page, link: string, email: string): Promise<void> 
 	await expect(page).toHaveURL(/\/home\?welcome$/);
 }
 
-test('invitation: a staff member makes a link, the person chooses a password and language and is signed in', async ({ browser }) => {
-	const link = await createInvitation(browser, 'Hassan', 'Halima Hassan');
+test('invitation: a staff member makes a link, the person chooses a password and language and is signed in', async ({ browser, own }) => {
+	const link = await createInvitation(browser, own, own.grandmother.name);
 
 	const grandmother = await browser.newPage();
-	await acceptAs(grandmother, link, 'halima@example.org');
+	const email = `gerda-${own.k}@e2e.test`;
+	await acceptAs(grandmother, link, email);
 	await expect(grandmother.locator('html')).toHaveAttribute('dir', 'rtl');
 	await expect(grandmother.getByRole('heading', { name: ar.contact.title })).toBeVisible();
 	await expect(grandmother.getByRole('status')).toHaveText(ar.home.welcome);
@@ -77,36 +79,31 @@ test('invitation: a staff member makes a link, the person chooses a password and
 	// The new sign-in works with the chosen password.
 	const later = await browser.newContext();
 	const page = await later.newPage();
-	await signIn(page, 'halima@example.org', 'granatæble i gården');
+	await signIn(page, email, 'granatæble i gården');
 	await later.close();
 });
 
 test.describe('invitation without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
-	test('works end to end, and a newer link replaces an older one', async ({ browser }) => {
-		const first = await createInvitation(browser, 'Warsame', 'Abdirahman Warsame');
-		const link = await createInvitation(browser, 'Warsame', 'Abdirahman Warsame');
+	test('works end to end, and a newer link replaces an older one', async ({ browser, own }) => {
+		const first = await createInvitation(browser, own, own.teen.name);
+		const link = await createInvitation(browser, own, own.teen.name);
 		const page = await browser.newPage({ javaScriptEnabled: false });
 		await page.goto(first);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Linket virker ikke længere');
-		await acceptAs(page, link, 'abdirahman@example.org');
+		await acceptAs(page, link, `theo-${own.k}@e2e.test`);
 		await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
 	});
 });
 
-test('no link is offered for someone who already has a sign-in, nor for a child', async ({ page, browser }) => {
-	await signIn(page, 'mette@example.org');
-	await page.getByRole('link', { name: 'Familien Hassan' }).click();
+test('a link is offered to a teenager or adult without a sign-in, not to someone who has one, nor to a child', async ({ page, own }) => {
+	await signIn(page, own.staff.email);
+	await page.getByRole('link', { name: own.familyName }).click();
 	const member = (name: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
-	await expect(member('Amina Hassan').getByText('Har login')).toBeVisible();
-	await expect(member('Amina Hassan').getByRole('button')).toHaveCount(0);
-	await expect(member('Sara Hassan').getByRole('button')).toHaveCount(0);
-	// Halima's link belongs to another test; no other test touches the Rahimi family.
-	const leader = await browser.newPage();
-	await signIn(leader, 'lone@example.org');
-	await leader.getByRole('link', { name: 'Familien Rahimi' }).click();
-	const rahimi = (name: string) => leader.getByRole('listitem').filter({ has: leader.getByRole('heading', { name }) });
-	await expect(rahimi('Zahra Rahimi').getByRole('button', { name: 'Lav login-link til Zahra Rahimi' })).toBeVisible();
-	await expect(rahimi('Arash Rahimi').getByRole('button')).toHaveCount(0);
+	await expect(member(own.parent.name).getByText('Har login')).toBeVisible();
+	await expect(member(own.parent.name).getByRole('button')).toHaveCount(0);
+	await expect(member(own.child.name).getByRole('button')).toHaveCount(0);
+	await expect(member(own.teen.name).getByRole('button', { name: `Lav login-link til ${own.teen.name}` })).toBeVisible();
+	await expect(member(own.grandmother.name).getByRole('button', { name: `Lav login-link til ${own.grandmother.name}` })).toBeVisible();
 });

@@ -1,0 +1,80 @@
+/**
+ * Families for the end-to-end tests, one per test that changes something: each test claims a
+ * family of its own (tests/e2e/helpers.ts, fixture `own`), so tests that run in parallel never
+ * share a row they write (a sign-in link, a saved language, a throttle count, a session list).
+ *
+ * Loaded only when the test server starts with OPGANG_TEST_FAMILIES=N next to --demo (see
+ * playwright.config.ts), into a team of their own in the demo municipality: no demo user's
+ * page changes, and the demo's own families stay as a new user first sees them.
+ *
+ * Family k (1 … N) — the names are what the tests look for:
+ * - "Prøve k": Pia Prøve k (parent, Danish, sign-in parent-k@e2e.test), Theo Prøve k (15, no
+ *   sign-in yet), Bo Prøve k (9), Gerda Prøve k (grandmother, Arabic, no sign-in).
+ * - Contact person Kim Kontakt k (sign-in staff-k@e2e.test), who sees only this family, and
+ *   Ida Involveret k on its team (no sign-in), so the family's pages show a whole team.
+ */
+import type { Db } from '../db';
+import { departments, families, familyMembers, familyStaff, organisations, staff, teams, users } from '../db/schema';
+import { copenhagenDate } from '../../i18n/format';
+import { hashPassword } from '../auth/password';
+import { demoPassword } from './seed';
+
+export const testEmails = (k: number) => ({ parent: `parent-${k}@e2e.test`, staff: `staff-${k}@e2e.test` });
+
+/** Adds `count` test families (and their contact persons and sign-ins) in one transaction. */
+export async function seedTestFamilies(db: Db, count: number): Promise<void> {
+	if (!Number.isInteger(count) || count < 1 || count > 500) throw new Error('OPGANG_TEST_FAMILIES must be a whole number from 1 to 500');
+	const passwordHash = await hashPassword(demoPassword);
+	const year = Number(copenhagenDate().slice(0, 4));
+	await db.transaction(async (tx) => {
+		const [org] = await tx.select({ id: organisations.id }).from(organisations).limit(1);
+		if (!org) throw new Error('Test families need the demo municipality: start with --demo');
+		const [team] = await tx
+			.insert(teams)
+			.values({ organisationId: org.id, name: 'Prøveteamet', area: 'Prøvested' })
+			.returning({ id: teams.id });
+		const [department] = await tx.select({ id: departments.id }).from(departments).limit(1);
+		for (let k = 1; k <= count; k++) {
+			const person = async (name: string, languages: string[], phone: string) => {
+				const [row] = await tx
+					.insert(staff)
+					.values({
+						teamId: team.id,
+						name,
+						departmentId: department.id,
+						role: 'caseworker',
+						languages,
+						phone,
+						helpsWith: 'Det, familien gerne vil.'
+					})
+					.returning({ id: staff.id });
+				return row;
+			};
+			const digits = String(k)
+				.padStart(4, '0')
+				.replace(/(..)(..)/, '$1 $2');
+			const contact = await person(`Kim Kontakt ${k}`, ['da', 'en'], `+45 40 40 ${digits}`);
+			const involved = await person(`Ida Involveret ${k}`, ['da', 'ar'], `+45 40 41 ${digits}`);
+			const [family] = await tx
+				.insert(families)
+				.values({ teamId: team.id, name: `Prøve ${k}`, contactPersonId: contact.id, area: 'Prøvested' })
+				.returning({ id: families.id });
+			await tx.insert(familyStaff).values({ familyId: family.id, teamId: team.id, staffId: involved.id, helpsWith: 'Fritid og skole' });
+			const members = await tx
+				.insert(familyMembers)
+				.values([
+					{ familyId: family.id, name: `Pia Prøve ${k}`, role: 'parent', birthYear: 1985, preferredLanguage: 'da' },
+					{ familyId: family.id, name: `Theo Prøve ${k}`, role: 'child', birthYear: year - 15, preferredLanguage: 'da' },
+					{ familyId: family.id, name: `Bo Prøve ${k}`, role: 'child', birthYear: year - 9, preferredLanguage: 'da' },
+					{ familyId: family.id, name: `Gerda Prøve ${k}`, role: 'other_adult', birthYear: 1950, preferredLanguage: 'ar' }
+				])
+				.returning({ id: familyMembers.id, role: familyMembers.role });
+			const parent = members.find((m) => m.role === 'parent')!;
+			const emails = testEmails(k);
+			await tx.insert(users).values([
+				{ email: emails.parent, passwordHash, locale: 'da', familyMemberId: parent.id },
+				{ email: emails.staff, passwordHash, locale: 'da', staffId: contact.id }
+			]);
+		}
+	});
+}
