@@ -1,4 +1,5 @@
 import ar from '../../messages/ar.json' with { type: 'json' };
+import uk from '../../messages/uk.json' with { type: 'json' };
 import { test, expect, signIn, olenasLastDay } from './helpers';
 
 test('a parent sees their contact person, team and family, in Arabic right to left', async ({ page }) => {
@@ -29,11 +30,12 @@ test('a parent sees their contact person, team and family, in Arabic right to le
 
 test('when the contact person is away, the family is told who to turn to instead', async ({ page }) => {
 	await signIn(page, 'iryna@example.org');
-	const contact = page.getByRole('region', { name: 'Your contact person' });
+	const contact = page.getByRole('region', { name: uk.contact.title });
 	await expect(contact.getByRole('heading', { name: 'Olena Kovalenko' })).toBeVisible();
-	await expect(contact.getByRole('note')).toContainText(`Olena Kovalenko is not at work until after ${olenasLastDay('en')}.`);
-	await expect(contact.getByRole('note')).toContainText('Meanwhile, you can contact Sahra Abdi.');
-	await expect(contact.getByRole('link', { name: /Call Sahra/ })).toBeVisible();
+	const fill = (text: string, values: Record<string, string>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k]);
+	await expect(contact.getByRole('note')).toContainText(fill(uk.contact.awayUntil, { name: 'Olena Kovalenko', date: olenasLastDay('uk') }));
+	await expect(contact.getByRole('note')).toContainText(fill(uk.contact.standIn, { name: 'Sahra Abdi' }));
+	await expect(contact.getByRole('link', { name: fill(uk.contact.call, { name: 'Sahra' }) })).toBeVisible();
 });
 
 test('a family member cannot open the staff area', async ({ page }) => {

@@ -6,8 +6,12 @@ function formatter(locale: Locale, style: 'date' | 'dateTime'): Intl.DateTimeFor
 	const key = `${locale}:${style}`;
 	let f = formatters.get(key);
 	if (!f) {
+		// The calendar Danish letters, schools and the team use, also where the locale's default
+		// is another (Persian: the Solar Hijri calendar); month names and digits stay the reader's.
 		const options: Intl.DateTimeFormatOptions =
-			style === 'date' ? { dateStyle: 'long', timeZone } : { dateStyle: 'medium', timeStyle: 'short', timeZone };
+			style === 'date'
+				? { dateStyle: 'long', timeZone, calendar: 'gregory' }
+				: { dateStyle: 'medium', timeStyle: 'short', timeZone, calendar: 'gregory' };
 		formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
 	}
 	return f;

@@ -11,10 +11,17 @@ describe('language from the browser', () => {
 		expect(fromAcceptLanguage('fr, de;q=0.9')).toBeUndefined();
 		expect(fromAcceptLanguage('ar;q=0, en')).toBe('en');
 		expect(fromAcceptLanguage(null)).toBeUndefined();
+		expect(fromAcceptLanguage('fa-IR,fa;q=0.9')).toBe('fa');
+		expect(fromAcceptLanguage('prs-AF, en;q=0.5')).toBe('fa');
+		expect(fromAcceptLanguage('ur-PK')).toBe('ur');
+		expect(fromAcceptLanguage('uk-UA,ru;q=0.8')).toBe('uk');
 	});
 	it('knows which languages run right to left', () => {
 		expect(dirOf('ar')).toBe('rtl');
 		expect(dirOf('da')).toBe('ltr');
+		expect(dirOf('fa')).toBe('rtl');
+		expect(dirOf('ur')).toBe('rtl');
+		expect(dirOf('uk')).toBe('ltr');
 	});
 	it('names languages in the reader’s language', () => {
 		expect(languageName('so', 'da')).toBe('somali');
@@ -38,5 +45,11 @@ describe('dates in Copenhagen time', () => {
 		expect(formatDate('2026-12-07', 'da')).toBe('7. december 2026');
 		expect(formatDate('2026-12-07', 'en')).toBe('December 7, 2026');
 		expect(formatDate('2026-12-07', 'tr')).toBe('7 Aralık 2026');
+		expect(formatDate('2026-12-07', 'uk')).toBe('7 грудня 2026 р.');
+	});
+	it('keeps the calendar Danish letters use, in the reader’s words and digits', () => {
+		// Persian's default calendar is the Solar Hijri one ("۱۶ آذر ۱۴۰۵").
+		expect(formatDate('2026-12-07', 'fa')).toBe('۷ دسامبر ۲۰۲۶');
+		expect(formatDate('2026-12-07', 'ur')).toBe('7 دسمبر، 2026');
 	});
 });

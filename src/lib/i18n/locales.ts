@@ -4,7 +4,10 @@ export const locales = [
 	{ code: 'en', name: 'English', dir: 'ltr' },
 	{ code: 'ar', name: 'العربية', dir: 'rtl' },
 	{ code: 'so', name: 'Soomaali', dir: 'ltr' },
-	{ code: 'tr', name: 'Türkçe', dir: 'ltr' }
+	{ code: 'tr', name: 'Türkçe', dir: 'ltr' },
+	{ code: 'fa', name: 'فارسی', dir: 'rtl' },
+	{ code: 'ur', name: 'اردو', dir: 'rtl' },
+	{ code: 'uk', name: 'Українська', dir: 'ltr' }
 ] as const;
 
 export type Locale = (typeof locales)[number]['code'];
@@ -50,8 +53,9 @@ export function fromAcceptLanguage(header: string | null): Locale | undefined {
 		.sort((a, b) => b.q - a.q);
 	for (const { tag } of ranked) {
 		const base = tag.split('-')[0];
-		// Norwegian and Swedish readers usually read Danish better than English.
-		const mapped = base === 'nb' || base === 'nn' || base === 'no' || base === 'sv' ? 'da' : base;
+		// Norwegian and Swedish readers usually read Danish better than English; Dari (prs) is
+		// written Persian.
+		const mapped = base === 'nb' || base === 'nn' || base === 'no' || base === 'sv' ? 'da' : base === 'prs' ? 'fa' : base;
 		if (isLocale(mapped)) return mapped;
 	}
 	return undefined;

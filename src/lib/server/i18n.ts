@@ -13,8 +13,11 @@ import en from '../../../messages/en.json';
 import ar from '../../../messages/ar.json';
 import so from '../../../messages/so.json';
 import tr from '../../../messages/tr.json';
+import fa from '../../../messages/fa.json';
+import ur from '../../../messages/ur.json';
+import uk from '../../../messages/uk.json';
 
-export const messages: Record<Locale, Messages> = { da, en, ar, so, tr };
+export const messages: Record<Locale, Messages> = { da, en, ar, so, tr, fa, ur, uk };
 
 // Intl.PluralRules is slow to construct: one translator per locale, made at start.
 const translators = new Map(locales.map(({ code }) => [code, createTranslator(code, messages[code])]));
