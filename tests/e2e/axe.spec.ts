@@ -7,8 +7,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Page } from '@playwright/test';
 import { locales } from '../../src/lib/i18n/locales';
 import { test, expect, chooseLanguage, signIn } from './helpers';
+import { withVoices } from './speech';
 
-test.describe.configure({ mode: 'serial' });
+/** The "Listen" button (its name differs per language). */
+const listen = (page: Page) => page.getByRole('main').getByRole('button').and(page.locator('[aria-pressed]'));
 
 async function audit(page: Page, label: string): Promise<void> {
 	const { violations } = await new AxeBuilder({ page }).analyze();
@@ -21,11 +23,17 @@ for (const { code, name } of locales) {
 		test.setTimeout(90_000);
 		const context = await browser.newContext();
 		await context.addCookies([{ name: 'opgang-lang', value: code, url: baseURL! }]);
+		// A voice for every language, so the "Listen" button is on the pages that have one.
+		await withVoices(
+			context,
+			locales.map((l) => l.code)
+		);
 		const page = await context.newPage();
 
 		for (const path of ['/login', '/language', '/privacy', '/invitation/no.such-link', '/no-such-page']) {
 			await page.goto(path);
 			await expect(page.locator('html')).toHaveAttribute('lang', code);
+			if (path === '/privacy') await expect(listen(page)).toBeVisible();
 			await audit(page, `${path} (${code})`);
 		}
 		// A form with errors.
@@ -61,7 +69,9 @@ for (const { code, name } of locales) {
 		// Family pages.
 		await signIn(page, own.parent.email);
 		await chooseLanguage(page, name);
-		await audit(page, `/home (${code})`);
+		await listen(page).click();
+		await expect(listen(page)).toHaveAttribute('aria-pressed', 'true');
+		await audit(page, `/home, reading aloud (${code})`);
 		await page.goto('/account');
 		await audit(page, `/account family (${code})`);
 		await context.close();

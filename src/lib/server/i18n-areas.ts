@@ -24,8 +24,8 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/(public)/login': ['login', 'validation'],
 	'/(public)/invitation/[token]': ['invitation', 'validation'],
 	'/(public)/language': ['validation'],
-	'/(public)/privacy': ['privacy'],
-	'/(family)/home': ['home', ...familyOverview],
+	'/(public)/privacy': ['privacy', 'readAloud'],
+	'/(family)/home': ['home', 'readAloud', ...familyOverview],
 	'/account': ['account'],
 	'/staff': ['staff'],
 	'/staff/families/[id=uuid]': ['staff', 'staffFamily', ...familyOverview]
