@@ -64,3 +64,19 @@ test('every language is offered by its own name, in its own script', async ({ pa
 	for (const name of ['فارسی', 'اردو', 'Українська'])
 		await expect(page.getByRole('main').getByRole('button', { name, exact: true })).toBeVisible();
 });
+
+for (const { code, dir } of locales) {
+	test(`in ${code} the pages run ${dir} and fit a 360 px phone`, async ({ browser, baseURL }) => {
+		const context = await browser.newContext();
+		await context.addCookies([{ name: 'opgang-lang', value: code, url: baseURL! }]);
+		const page = await context.newPage();
+		for (const path of ['/login', '/privacy', '/language']) {
+			await page.goto(path);
+			await expect(page.locator('html')).toHaveAttribute('lang', code);
+			await expect(page.locator('html')).toHaveAttribute('dir', dir);
+			const { scrollWidth, width } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, width: innerWidth }));
+			expect(scrollWidth, `${path} in ${code}`).toBeLessThanOrEqual(width);
+		}
+		await context.close();
+	});
+}

@@ -22,11 +22,11 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/': [],
 	'/logout': [],
 	'/(public)/login': ['login', 'validation'],
-	'/(public)/invitation/[token]': ['invitation', 'validation'],
+	'/(public)/invitation/[token]': ['invitation', 'validation', 'readAloud'],
 	'/(public)/language': ['validation'],
 	'/(public)/privacy': ['privacy', 'readAloud'],
 	'/(family)/home': ['home', 'readAloud', ...familyOverview],
-	'/account': ['account'],
+	'/account': ['account', 'readAloud'],
 	'/staff': ['staff'],
 	'/staff/families/[id=uuid]': ['staff', 'staffFamily', ...familyOverview]
 };
