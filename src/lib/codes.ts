@@ -34,9 +34,19 @@ export type FamilyStatus = (typeof familyStatuses)[number];
 export const standardDepartments = ['employment', 'social', 'children_youth', 'health', 'culture'] as const;
 export type StandardDepartment = (typeof standardDepartments)[number];
 
-/** What a wish or goal is about (the wishes-and-goals issue builds on these). */
-export const lifeAreas = ['work', 'education', 'school', 'health', 'housing', 'money', 'leisure', 'family', 'language', 'other'] as const;
+/**
+ * The parts of life a family may want help with: what a staff member helps with (shown to the
+ * family as these translated topics, never as free text about someone's health or school),
+ * and later what a wish or goal is about. `work` is work and education; `school` is children
+ * and school. Names in messages: `lifeArea.<code>`.
+ */
+export const lifeAreas = ['work', 'health', 'housing', 'money', 'school', 'leisure', 'family', 'other'] as const;
 export type LifeArea = (typeof lifeAreas)[number];
+
+/** SQL for "every element of this text[] column is one of these codes", for a CHECK. */
+export function allOf(codes: readonly string[]): string {
+	return `array[${oneOf(codes)}]::text[]`;
+}
 
 /** Where or how a meeting happens (the meetings issue builds on these). */
 export const meetingTypes = ['home', 'office', 'walk', 'phone', 'video'] as const;

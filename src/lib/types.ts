@@ -2,7 +2,8 @@
  * Shapes that pages and components receive from the server. They live outside $lib/server
  * so browser code never imports (even as types) from the server side.
  */
-import type { FamilyStatus, MemberRole } from './codes';
+import type { FamilyStatus, LifeArea, MemberRole } from './codes';
+import type { LocalizedText } from './localized';
 
 export interface StaffCard {
 	id: string;
@@ -13,8 +14,24 @@ export interface StaffCard {
 	departmentName: string;
 	languages: string[];
 	phone: string | null;
-	helpsWith: string;
+	/** What this person helps families with, as life areas (`lifeArea.<code>`). */
+	helpTopics: LifeArea[];
+	/** "What I can help with" in their own words, per language ($lib/localized). */
+	helpText: LocalizedText;
 	photoPath: string | null;
+}
+
+/** A staff member on the family's team, and what they help it with. */
+export interface TeamMember extends StaffCard {
+	/** What they help this family with (the whole family sees these). */
+	topics: LifeArea[];
+	/**
+	 * What they help one member with, in their own words: only the notes the viewer may read
+	 * (the member's own; a young child's for the adults; all of them for staff).
+	 */
+	notes: { memberId: string; memberName: string; note: LocalizedText }[];
+	/** Staff only: the team's own words on what they do for the family. */
+	staffNote: string | null;
 }
 
 export interface FamilyMember {
@@ -37,6 +54,6 @@ export interface FamilyOverview {
 	contactPerson: StaffCard & { away: boolean; awayUntil: string | null };
 	/** Set when the contact person is away: who to turn to instead. */
 	standIn: StaffCard | null;
-	team: (StaffCard & { helpsFamilyWith: string })[];
+	team: TeamMember[];
 	members: FamilyMember[];
 }

@@ -48,12 +48,12 @@ export async function familyHref(page: Page, familyName: RegExp): Promise<string
 }
 
 /**
- * Olena's last day away in the demo (src/lib/server/demo/data.ts: from 10 days before the demo
- * was loaded, for 24 days), written as a reader of `locale` sees it, in Copenhagen.
+ * The day Olena is back in the demo (src/lib/server/demo/data.ts: away from 10 days before the
+ * demo was loaded, for 24 days), written as a reader of `locale` sees it, in Copenhagen.
  */
-export function olenasLastDay(locale: string): string {
+export function olenasReturn(locale: string): string {
 	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
-	const last = new Date(`${today}T12:00:00Z`);
-	last.setUTCDate(last.getUTCDate() - 10 + 24 - 1);
-	return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }).format(last);
+	const back = new Date(`${today}T12:00:00Z`);
+	back.setUTCDate(back.getUTCDate() - 10 + 24);
+	return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Copenhagen', calendar: 'gregory' }).format(back);
 }

@@ -13,7 +13,8 @@ import {
 	type Actor
 } from '../../src/lib/server/access';
 import { policy } from '../../src/lib/server/policy';
-import { auditLog, families, staff } from '../../src/lib/server/db/schema';
+import { auditLog, families, familyMembers, staff } from '../../src/lib/server/db/schema';
+import { copenhagenDate } from '../../src/lib/i18n/format';
 
 /**
  * A family-scoped item table as every feature will have (wishes, messages …), made here in
@@ -171,21 +172,27 @@ describeEachBackend('access layer', (ctx) => {
 		await w.db.execute(sql`create table if not exists test_items (id uuid primary key default gen_random_uuid(),
 			family_id uuid not null, member_id uuid not null, visibility text not null, label text not null)`);
 		const [parent, teen] = w.members;
+		// A child too young for a sign-in: the adults read her items for her.
+		const [young] = await w.db
+			.insert(familyMembers)
+			.values({ familyId: w.family.id, name: 'Sara', role: 'child', birthYear: Number(copenhagenDate().slice(0, 4)) - 9 })
+			.returning();
 		const rows = await w.db
 			.insert(items)
 			.values([
 				{ familyId: w.family.id, memberId: parent.id, visibility: 'family', label: 'familiens ønske' },
 				{ familyId: w.family.id, memberId: teen.id, visibility: 'member_private', label: 'Yusufs eget ønske' },
+				{ familyId: w.family.id, memberId: young.id, visibility: 'member_private', label: 'Saras svømmehold' },
 				{ familyId: w.family.id, memberId: parent.id, visibility: 'member_private', label: 'mors eget ønske' },
 				{ familyId: w.family.id, memberId: parent.id, visibility: 'staff_only', label: 'teamets note' },
 				{ familyId: w.other.family.id, memberId: w.other.members[0].id, visibility: 'family', label: 'en anden families ønske' }
 			])
 			.returning();
 		const expected: [Actor, string[]][] = [
-			[w.actors.parent, ['familiens ønske', 'mors eget ønske']],
+			[w.actors.parent, ['familiens ønske', 'mors eget ønske', 'Saras svømmehold']],
 			[w.actors.teenager, ['familiens ønske', 'Yusufs eget ønske']],
-			[w.actors.contact, ['familiens ønske', 'Yusufs eget ønske', 'mors eget ønske', 'teamets note']],
-			[w.actors.involved, ['familiens ønske', 'Yusufs eget ønske', 'mors eget ønske', 'teamets note']],
+			[w.actors.contact, ['familiens ønske', 'Yusufs eget ønske', 'Saras svømmehold', 'mors eget ønske', 'teamets note']],
+			[w.actors.involved, ['familiens ønske', 'Yusufs eget ønske', 'Saras svømmehold', 'mors eget ønske', 'teamets note']],
 			[w.actors.otherParent, ['en anden families ønske']],
 			[w.actors.foreignLeader, []]
 		];

@@ -1,11 +1,11 @@
 import { expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { describeEachBackend } from './harness';
-import { absence, familyActor, grantFor, involve, makeFamily, makeStaff, makeTeam, makeUser, staffActor } from './fixtures';
+import { absence, familyActor, grantFor, helpMember, involve, makeFamily, makeStaff, makeTeam, makeUser, staffActor } from './fixtures';
 import { ownFamily } from '../../src/lib/server/access';
 import { getFamilyOverview } from '../../src/lib/server/families';
 import { memberKind } from '../../src/lib/roles';
-import { absences, families, staff } from '../../src/lib/server/db/schema';
+import { absences, families, familyMembers, staff } from '../../src/lib/server/db/schema';
 import { addDays, copenhagenDate } from '../../src/lib/i18n/format';
 
 describeEachBackend('family overview', (ctx) => {
@@ -16,7 +16,8 @@ describeEachBackend('family overview', (ctx) => {
 		const contact = await makeStaff(db, team.id, {
 			languages: ['da', 'en', 'so'],
 			phone: '+45 41 23 45 67',
-			helpsWith: 'Job og uddannelse',
+			helpTopics: ['work'],
+			helpText: { da: 'Job og uddannelse', ar: 'العمل والتعليم' },
 			standInId: standIn.id,
 			...contactOver
 		});
@@ -30,8 +31,8 @@ describeEachBackend('family overview', (ctx) => {
 			{ name: 'Liban', role: 'child', birthYear: 2020 },
 			{ name: 'Amina', role: 'parent', birthYear: 1984 }
 		]);
-		await involve(db, family.id, helper.id, 'Fritidsjob og skolen');
-		await involve(db, family.id, nurse.id, 'Hjemmehjælp');
+		await involve(db, family.id, helper.id, 'Fritidsjob og skolen', ['school', 'leisure']);
+		await involve(db, family.id, nurse.id, 'Hjemmehjælp', ['health']);
 		const actor = staffActor(contact, (await makeUser(db, { staffId: contact.id })).id);
 		const grant = await grantFor(db, actor, family.id);
 		const byName = (name: string) => members.find((m) => m.name === name)!;
@@ -49,7 +50,8 @@ describeEachBackend('family overview', (ctx) => {
 			department: 'employment',
 			languages: ['da', 'en', 'so'],
 			phone: '+45 41 23 45 67',
-			helpsWith: 'Job og uddannelse',
+			helpTopics: ['work'],
+			helpText: { da: 'Job og uddannelse', ar: 'العمل والتعليم' },
 			photoPath: null,
 			away: false,
 			awayUntil: null
@@ -82,7 +84,8 @@ describeEachBackend('family overview', (ctx) => {
 			departmentName: 'Afdeling social',
 			languages: ['da'],
 			phone: '+45 11 22 33 44',
-			helpsWith: '',
+			helpTopics: [],
+			helpText: {},
 			photoPath: null
 		});
 		// Back again: the stand-in disappears from the page.
@@ -103,7 +106,7 @@ describeEachBackend('family overview', (ctx) => {
 		expect(overview?.standIn).toBeNull();
 	});
 
-	it('lists the involved staff with what they help the family with, never the contact person', async () => {
+	it('lists the involved staff with their topics (and, for staff, the team’s own note), never the contact person', async () => {
 		const w = await world();
 		await involve(w.db, w.family.id, w.contact.id, 'Også kontaktperson');
 		const overview = await getFamilyOverview(w.db, w.grant);
@@ -112,10 +115,72 @@ describeEachBackend('family overview', (ctx) => {
 		expect(team.find((m) => m.id === w.helper.id)).toMatchObject({
 			name: w.helper.name,
 			department: 'children_youth',
-			helpsFamilyWith: 'Fritidsjob og skolen'
+			topics: ['school', 'leisure'],
+			staffNote: 'Fritidsjob og skolen'
 		});
-		expect(team.find((m) => m.id === w.nurse.id)).toMatchObject({ department: 'health', helpsFamilyWith: 'Hjemmehjælp' });
+		expect(team.find((m) => m.id === w.nurse.id)).toMatchObject({ department: 'health', topics: ['health'], staffNote: 'Hjemmehjælp' });
 		expect(team.map((m) => m.name)).toEqual([...team.map((m) => m.name)].sort());
+		// The family reads the topics, never the team's own words.
+		const parent = w.byName('Amina');
+		const own = ownFamily(familyActor(parent, (await makeUser(w.db, { familyMemberId: parent.id })).id))!;
+		const seen = (await getFamilyOverview(w.db, own))!.team;
+		expect(seen.map((m) => [m.topics, m.staffNote])).toEqual(team.map((m) => [m.topics, null]));
+	});
+
+	it('shows what a staff member helps one member with to that member, and a young child’s to the adults, never a teenager’s to the parents', async () => {
+		const w = await world();
+		const year = Number(copenhagenDate().slice(0, 4));
+		// Ages this year: Yusuf 15 (teenager), Sara 9 (child); born the year that makes them so.
+		await w.db
+			.update(familyMembers)
+			.set({ birthYear: year - 15 })
+			.where(eq(familyMembers.id, w.byName('Yusuf').id));
+		await w.db
+			.update(familyMembers)
+			.set({ birthYear: year - 9 })
+			.where(eq(familyMembers.id, w.byName('Sara').id));
+		await helpMember(w.db, w.family.id, w.helper.id, w.byName('Yusuf').id, { da: 'Dit fritidsjob' });
+		await helpMember(w.db, w.family.id, w.helper.id, w.byName('Sara').id, { da: 'Saras svømmehold' });
+		await helpMember(w.db, w.family.id, w.nurse.id, w.byName('Halima').id, { da: 'Lægebesøg', ar: 'زيارات الطبيب' });
+		const as = async (name: string) => {
+			const m = w.byName(name);
+			const grant = ownFamily(familyActor(m, (await makeUser(w.db, { familyMemberId: m.id })).id))!;
+			const team = (await getFamilyOverview(w.db, grant))!.team;
+			return team.flatMap((t) => t.notes.map((n) => `${t.id === w.helper.id ? 'helper' : 'nurse'}: ${n.memberName}`)).sort();
+		};
+		expect(await as('Amina')).toEqual(['helper: Sara']);
+		expect(await as('Omar')).toEqual(['helper: Sara']);
+		expect(await as('Halima')).toEqual(['helper: Sara', 'nurse: Halima']);
+		expect(await as('Yusuf')).toEqual(['helper: Yusuf']);
+		// Staff read every note, with its languages.
+		const team = (await getFamilyOverview(w.db, w.grant))!.team;
+		expect(team.find((t) => t.id === w.nurse.id)?.notes).toEqual([
+			{ memberId: w.byName('Halima').id, memberName: 'Halima', note: { da: 'Lægebesøg', ar: 'زيارات الطبيب' } }
+		]);
+		expect(team.find((t) => t.id === w.helper.id)?.notes.map((n) => n.memberName)).toEqual(['Yusuf', 'Sara']);
+		// Another family's member sees none of it, even of the same staff member.
+		const other = await makeFamily(w.db, w.team.id, w.contact.id, [{ role: 'parent' }]);
+		await involve(w.db, other.family.id, w.helper.id);
+		const stranger = ownFamily(familyActor(other.members[0], (await makeUser(w.db, { familyMemberId: other.members[0].id })).id))!;
+		expect((await getFamilyOverview(w.db, stranger))!.team.flatMap((t) => t.notes)).toEqual([]);
+	});
+
+	it('keeps what staff help a member with inside the family and its team (the database refuses the rest)', async () => {
+		const w = await world();
+		const other = await makeFamily(w.db, w.team.id, w.contact.id, [{ role: 'parent' }]);
+		const stranger = await makeStaff(w.db, w.team.id);
+		// A member of another family, or staff not on this family's team: refused.
+		await expect(helpMember(w.db, w.family.id, w.helper.id, other.members[0].id, { da: 'x' })).rejects.toMatchObject({
+			cause: { code: '23503' }
+		});
+		await expect(helpMember(w.db, w.family.id, stranger.id, w.byName('Sara').id, { da: 'x' })).rejects.toMatchObject({
+			cause: { code: '23503' }
+		});
+		// An empty note, and a topic that is not a life area: refused.
+		await expect(helpMember(w.db, w.family.id, w.helper.id, w.byName('Sara').id, {})).rejects.toMatchObject({ cause: { code: '23514' } });
+		await expect(involve(w.db, other.family.id, stranger.id, '', ['diagnosis' as never])).rejects.toMatchObject({
+			cause: { code: '23514' }
+		});
 	});
 
 	it('shows only staff involved with this family', async () => {

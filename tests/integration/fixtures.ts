@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../src/lib/server/db';
 import { and, eq } from 'drizzle-orm';
-import type { StandardDepartment } from '../../src/lib/codes';
+import type { LifeArea, StandardDepartment } from '../../src/lib/codes';
+import type { LocalizedText } from '../../src/lib/localized';
 import {
 	absences,
 	departments,
@@ -10,6 +11,7 @@ import {
 	families,
 	familyStaff,
 	invitations,
+	memberHelp,
 	organisations,
 	staff,
 	teams,
@@ -87,9 +89,15 @@ export async function makeFamily(
 	return { family, members: rows };
 }
 
-export async function involve(db: Db, familyId: string, staffId: string, helpsWith = 'Fritidsjob') {
+/** Puts a staff member on a family's team: topics the family sees, and the team's own note. */
+export async function involve(db: Db, familyId: string, staffId: string, helpsWith = 'Fritidsjob', topics: LifeArea[] = ['leisure']) {
 	const [family] = await db.select({ teamId: families.teamId }).from(families).where(eq(families.id, familyId));
-	await db.insert(familyStaff).values({ familyId, staffId, teamId: family.teamId, helpsWith });
+	await db.insert(familyStaff).values({ familyId, staffId, teamId: family.teamId, helpsWith, topics });
+}
+
+/** What an involved staff member helps one member with (private to that member). */
+export async function helpMember(db: Db, familyId: string, staffId: string, memberId: string, note: LocalizedText) {
+	await db.insert(memberHelp).values({ familyId, staffId, memberId, note });
 }
 
 /** An absence of a staff member, in days relative to today in Copenhagen (0 = today). */

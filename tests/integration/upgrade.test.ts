@@ -106,6 +106,10 @@ for (const backend of backends) {
 			expect(overview?.name).toBe('Hassan');
 			expect(overview?.contactPerson).toMatchObject({ name: 'Mette Kjær', department: 'employment', departmentName: 'Job og uddannelse' });
 			expect(overview?.members.map((m) => m.name)).toContain('Yusuf Hassan');
+			// What staff wrote about themselves in 0.1 (Danish) is their Danish text now.
+			expect(overview?.contactPerson.helpText).toEqual({
+				da: 'Job, uddannelse og praktik – og alt det, der skal til for at komme derhen.'
+			});
 		});
 	});
 }

@@ -16,7 +16,8 @@
 import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, eq, exists, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from './db';
-import { absences, families, familyStaff, staff, copenhagenToday } from './db/schema';
+import { absences, families, familyMembers, familyStaff, staff, copenhagenToday } from './db/schema';
+import { signInAge } from '$lib/roles';
 import type { SessionUser } from './auth/session';
 import { writeAudit } from './audit';
 import { allows, familyRelations, visibilities, type Action, type Relation, type Visibility } from './policy';
@@ -143,14 +144,21 @@ export function visibleItems(actor: Actor, cols: ItemColumns): SQL {
 		);
 		return sql`(${cols.familyId} in ${visibleFamilies(actor)} and ${cols.visibility} in (${list}))`;
 	}
-	const ownItem = and(sql`${cols.visibility} = 'member_private'`, sql`${cols.memberId} = ${actor.memberId}::uuid`);
+	const isPrivate = sql`${cols.visibility} = 'member_private'`;
+	const ownItem = and(isPrivate, sql`${cols.memberId} = ${actor.memberId}::uuid`);
+	// An adult reads a young child's items: children of this family under the sign-in age this year.
+	const childsItem =
+		actor.role !== 'child' && allows(readAction.member_private, 'guardian')
+			? and(
+					isPrivate,
+					sql`${cols.memberId} in (select ${familyMembers.id} from ${familyMembers} where ${familyMembers.familyId} = ${actor.familyId}::uuid
+						and ${familyMembers.role} = 'child' and ${familyMembers.birthYear} > extract(year from ${copenhagenToday})::int - ${signInAge})`
+				)
+			: undefined;
 	const rules = [
 		allows(readAction.family, 'own') ? sql`${cols.visibility} = 'family'` : undefined,
-		allows(readAction.member_private, 'own')
-			? sql`${cols.visibility} = 'member_private'`
-			: allows(readAction.member_private, 'self')
-				? ownItem
-				: undefined,
+		allows(readAction.member_private, 'own') ? isPrivate : allows(readAction.member_private, 'self') ? ownItem : undefined,
+		childsItem,
 		allows(readAction.staff_only, 'own') ? sql`${cols.visibility} = 'staff_only'` : undefined
 	].filter(Boolean) as SQL[];
 	return sql`(${cols.familyId} = ${actor.familyId}::uuid and ${rules.length ? or(...rules) : sql`false`})`;

@@ -1,9 +1,10 @@
-import type { FamilyOverview, StaffCard } from '$lib/types';
-import { asc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { FamilyOverview, StaffCard, TeamMember } from '$lib/types';
+import type { LifeArea } from '$lib/codes';
+import { and, asc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { prepared, type Db } from './db';
-import { absences, copenhagenToday, departments, families, familyMembers, familyStaff, staff, users } from './db/schema';
-import { contactAwayToday, type FamilyGrant } from './access';
+import { absences, copenhagenToday, departments, families, familyMembers, familyStaff, memberHelp, staff, users } from './db/schema';
+import { contactAwayToday, visibleItems, type FamilyGrant } from './access';
 import { attackNoticeAt } from './auth/signin';
 
 const contact = alias(staff, 'contact');
@@ -16,7 +17,8 @@ const person = <T extends typeof staff | typeof contact | typeof standIn>(t: T) 
 	departmentName: sql<string>`(select ${departments.name} from ${departments} where ${departments.id} = ${t.departmentId})`,
 	languages: t.languages,
 	phone: t.phone,
-	helpsWith: t.helpsWith,
+	helpTopics: sql<LifeArea[]>`${t.helpTopics}`,
+	helpText: t.helpText,
 	photoPath: t.photoPath
 });
 
@@ -61,7 +63,7 @@ function statements(db: Db) {
 		),
 		team: prepared(db, 'family_team', () =>
 			db
-				.select({ ...person(staff), helpsFamilyWith: familyStaff.helpsWith })
+				.select({ ...person(staff), topics: sql<LifeArea[]>`${familyStaff.topics}`, staffNote: familyStaff.helpsWith })
 				.from(familyStaff)
 				.innerJoin(staff, eq(staff.id, familyStaff.staffId))
 				.where(eq(familyStaff.familyId, familyId))
@@ -88,13 +90,33 @@ function statements(db: Db) {
 	};
 }
 
+/**
+ * What staff help single members with, as far as the grant's actor may read it: the same
+ * visibility rule as every member-private item (access.ts), so a parent never learns what a
+ * teenager gets help with, and the adults do learn it for a young child.
+ */
+function memberNotes(db: Db, grant: FamilyGrant) {
+	return db
+		.select({ staffId: memberHelp.staffId, memberId: memberHelp.memberId, memberName: familyMembers.name, note: memberHelp.note })
+		.from(memberHelp)
+		.innerJoin(familyMembers, eq(familyMembers.id, memberHelp.memberId))
+		.where(
+			and(
+				eq(memberHelp.familyId, grant.familyId),
+				visibleItems(grant.actor, { familyId: memberHelp.familyId, memberId: memberHelp.memberId, visibility: sql`'member_private'` })
+			)
+		)
+		.orderBy(roleOrder, asc(familyMembers.birthYear));
+}
+
 /** The family, its contact person (and stand-in when away), its team and its members. */
 export async function getFamilyOverview(db: Db, grant: FamilyGrant): Promise<FamilyOverview | null> {
 	const q = statements(db);
 	const params = { familyId: grant.familyId };
 	const [head] = await q.head.execute(params);
 	if (!head) return null;
-	const [team, members] = await Promise.all([q.team.execute(params), q.members.execute(params)]);
+	const [team, members, notes] = await Promise.all([q.team.execute(params), q.members.execute(params), memberNotes(db, grant)]);
+	const staffView = grant.actor.kind === 'staff';
 
 	return {
 		id: head.id,
@@ -104,7 +126,13 @@ export async function getFamilyOverview(db: Db, grant: FamilyGrant): Promise<Fam
 		enrolledOn: head.enrolledOn,
 		contactPerson: head.contact as FamilyOverview['contactPerson'], // inner join: never null
 		standIn: head.contact.away && head.standIn?.id ? (head.standIn as StaffCard) : null,
-		team: team.filter((m) => m.id !== head.contact.id),
+		team: team
+			.filter((m) => m.id !== head.contact.id)
+			.map((m): TeamMember => ({
+				...m,
+				notes: notes.filter((n) => n.staffId === m.id).map(({ staffId: _, ...n }) => n),
+				staffNote: staffView && m.staffNote ? m.staffNote : null
+			})),
 		members: members.map(({ failedSignIns, ...m }) => ({
 			...m,
 			signInAlert: grant.actor.kind === 'staff' && failedSignIns >= attackNoticeAt ? failedSignIns : null

@@ -15,7 +15,7 @@ export type Namespace = keyof typeof da;
 export const commonNamespaces: readonly Namespace[] = ['app', 'nav', 'language', 'errors'];
 
 /** What a family's situation looks like: used by the family's home and the staff's view of it. */
-const familyOverview: readonly Namespace[] = ['contact', 'team', 'members', 'memberRole', 'department'];
+const familyOverview: readonly Namespace[] = ['contact', 'team', 'members', 'memberRole', 'department', 'lifeArea'];
 
 /** SvelteKit route id → the namespaces its page needs beyond the common ones. */
 export const routeNamespaces: Record<string, readonly Namespace[]> = {

@@ -11,13 +11,16 @@
  *   before it starts (to prepare) until its last day, and not otherwise (see access.ts);
  * - involved: staff helping the family with something (family_staff);
  * - leader: the team leader of the family's team.
- * Relation to an item that belongs to one member (a teenager's private wish):
- * - self: the member who owns it.
+ * Relations to an item that belongs to one member (a teenager's private wish, what a staff
+ * member helps one person with):
+ * - self: the member who owns it;
+ * - guardian: an adult of the family (parent or other adult), for a child too young to have a
+ *   sign-in (under 13 by birth year, $lib/roles). Never for a teenager's items.
  */
 export const familyRelations = ['own', 'contact', 'stand_in', 'involved', 'leader'] as const;
 export type Relation = (typeof familyRelations)[number];
 export type StaffRelation = Exclude<Relation, 'own'>;
-export type ItemRelation = Relation | 'self';
+export type ItemRelation = Relation | 'self' | 'guardian';
 
 const staffRelations = ['contact', 'stand_in', 'involved', 'leader'] as const satisfies readonly StaffRelation[];
 
@@ -26,8 +29,12 @@ export const policy = {
 	'family.view': ['own', ...staffRelations],
 	/** Make a sign-in link for a member (anyone from the team who meets the family may hand one over). */
 	'invitation.create': staffRelations,
-	/** Read items a member keeps to themself (a teenager's own wishes, messages): never the parents. */
-	'member.privateItems.read': ['self', ...staffRelations],
+	/**
+	 * Read items that belong to one member (a teenager's own wishes and messages, what a staff
+	 * member helps one person with): that member, the adults for a young child, the team —
+	 * never the parents of a teenager.
+	 */
+	'member.privateItems.read': ['self', 'guardian', ...staffRelations],
 	/** Read the team's own notes on a family: never the family. */
 	'family.staffItems.read': staffRelations
 } as const satisfies Record<string, readonly ItemRelation[]>;

@@ -14,7 +14,8 @@
  * - Mette goes on holiday 5 days after the demo was loaded; Sahra stands in and already sees
  *   Hassan and Warsame (a stand-in sees the families from 7 days before an absence).
  */
-import type { AbsenceKind, FamilyStatus, MemberRole, StaffRole, StandardDepartment as Department } from '../../codes';
+import type { AbsenceKind, FamilyStatus, LifeArea, MemberRole, StaffRole, StandardDepartment as Department } from '../../codes';
+import type { LocalizedText } from '../../localized';
 
 // An invented municipality: the demo must not look like any real one's data.
 export const organisation = { name: 'Lyngbæk Kommune' } as const;
@@ -35,7 +36,10 @@ export interface DemoStaff {
 	role: StaffRole;
 	languages: string[];
 	phone: string;
-	helpsWith: string;
+	/** What they help with, as topics every family reads in its own language. */
+	helpTopics: LifeArea[];
+	/** "What I can help with" in their own words, in the languages they write (Danish always). */
+	helpText: LocalizedText;
 	/** Name of the colleague who usually stands in while this person is away. */
 	standIn: string | null;
 	/** An absence relative to the day the demo is loaded, so it is current whenever one tries it. */
@@ -49,7 +53,11 @@ export const staffMembers: DemoStaff[] = [
 		role: 'team_leader',
 		languages: ['da', 'en'],
 		phone: '+45 41 23 40 00',
-		helpsWith: 'Jeg leder teamet og sørger for, at jeres familie altid har én fast kontaktperson, der kender jer.',
+		helpTopics: ['family'],
+		helpText: {
+			da: 'Jeg leder teamet og sørger for, at jeres familie altid har én fast kontaktperson, der kender jer.',
+			en: 'I lead the team and make sure your family always has one contact person who knows you.'
+		},
 		standIn: null
 	},
 	{
@@ -58,7 +66,11 @@ export const staffMembers: DemoStaff[] = [
 		role: 'caseworker',
 		languages: ['da', 'en'],
 		phone: '+45 41 23 45 67',
-		helpsWith: 'Job, uddannelse og praktik – og alt det, der skal til for at komme derhen.',
+		helpTopics: ['work'],
+		helpText: {
+			da: 'Job, uddannelse og praktik – og alt det, der skal til for at komme derhen.',
+			en: 'Jobs, education and work placements – and everything it takes to get there.'
+		},
 		standIn: 'Sahra Abdi',
 		// On holiday soon: Sahra already sees Mette's families to prepare (7 days ahead).
 		absence: { startsInDays: 5, days: 10, kind: 'holiday', standIn: 'Sahra Abdi' }
@@ -69,7 +81,11 @@ export const staffMembers: DemoStaff[] = [
 		role: 'caseworker',
 		languages: ['da', 'tr', 'ku'],
 		phone: '+45 41 23 51 12',
-		helpsWith: 'Jeg hjælper børn og unge med skolen, fritidsjob og et godt fællesskab med andre unge.',
+		helpTopics: ['school', 'leisure'],
+		helpText: {
+			da: 'Jeg hjælper børn og unge med skolen, fritidsjob og et godt fællesskab med andre unge.',
+			tr: 'Çocuklara ve gençlere okul, yarı zamanlı iş ve diğer gençlerle iyi bir arkadaşlık konusunda yardım ediyorum.'
+		},
 		standIn: 'Signe Thorsen'
 	},
 	{
@@ -78,7 +94,11 @@ export const staffMembers: DemoStaff[] = [
 		role: 'caseworker',
 		languages: ['da', 'so'],
 		phone: '+45 41 23 52 08',
-		helpsWith: 'Jeg hjælper med bolig, økonomi og gæld, så hverdagen bliver lidt lettere at overskue.',
+		helpTopics: ['housing', 'money'],
+		helpText: {
+			da: 'Jeg hjælper med bolig, økonomi og gæld, så hverdagen bliver lidt lettere at overskue.',
+			so: 'Waxaan ka caawiyaa guriga, dhaqaalaha iyo deynta, si nolol maalmeedku u fududaato.'
+		},
 		standIn: 'Lone Bak'
 	},
 	{
@@ -87,7 +107,12 @@ export const staffMembers: DemoStaff[] = [
 		role: 'caseworker',
 		languages: ['da', 'fa', 'ar'],
 		phone: '+45 41 23 53 31',
-		helpsWith: 'Jeg hjælper med helbred, lægebesøg, genoptræning og hjemmehjælp til hele familien.',
+		helpTopics: ['health'],
+		helpText: {
+			da: 'Jeg hjælper med helbred, lægebesøg, genoptræning og hjemmehjælp til hele familien.',
+			fa: 'من در سلامتی، رفتن به پزشک، توان‌بخشی و کمک در خانه به همه خانواده کمک می‌کنم.',
+			ar: 'أساعد في الصحة وزيارات الطبيب وإعادة التأهيل والمساعدة المنزلية لكل العائلة.'
+		},
 		standIn: 'Rojda Aydın'
 	},
 	{
@@ -96,7 +121,11 @@ export const staffMembers: DemoStaff[] = [
 		role: 'caseworker',
 		languages: ['da', 'ku', 'tr'],
 		phone: '+45 41 23 54 76',
-		helpsWith: 'Jeg hjælper, når smerter, stress eller søvn står i vejen for det, I gerne vil.',
+		helpTopics: ['health'],
+		helpText: {
+			da: 'Jeg hjælper, når smerter, stress eller søvn står i vejen for det, I gerne vil.',
+			tr: 'Ağrı, stres ya da uyku istediklerinizin önüne geçtiğinde yardım ediyorum.'
+		},
 		standIn: 'Fatima Ahmadi'
 	},
 	{
@@ -105,7 +134,11 @@ export const staffMembers: DemoStaff[] = [
 		role: 'caseworker',
 		languages: ['da', 'en'],
 		phone: '+45 41 23 55 19',
-		helpsWith: 'Jeg finder foreninger, klubber og fritidsaktiviteter, der passer til jer – store som små.',
+		helpTopics: ['leisure'],
+		helpText: {
+			da: 'Jeg finder foreninger, klubber og fritidsaktiviteter, der passer til jer – store som små.',
+			en: 'I find clubs and leisure activities that suit you – young and old.'
+		},
 		standIn: 'Signe Thorsen'
 	},
 	{
@@ -114,7 +147,11 @@ export const staffMembers: DemoStaff[] = [
 		role: 'caseworker',
 		languages: ['da', 'en', 'de'],
 		phone: '+45 41 23 56 40',
-		helpsWith: 'Jeg hjælper med skole, daginstitution og fravær, så jeres børn trives hver dag.',
+		helpTopics: ['school'],
+		helpText: {
+			da: 'Jeg hjælper med skole, daginstitution og fravær, så jeres børn trives hver dag.',
+			en: 'I help with school, nursery and absence, so your children do well every day.'
+		},
 		standIn: 'Jonas Holm'
 	},
 	{
@@ -123,7 +160,12 @@ export const staffMembers: DemoStaff[] = [
 		role: 'caseworker',
 		languages: ['da', 'ur', 'en'],
 		phone: '+45 41 23 57 85',
-		helpsWith: 'Jeg hjælper med danskuddannelse, jobsøgning og kontakt til lokale arbejdspladser.',
+		helpTopics: ['work'],
+		helpText: {
+			da: 'Jeg hjælper med danskuddannelse, jobsøgning og kontakt til lokale arbejdspladser.',
+			ur: 'میں ڈینش زبان کی تعلیم، نوکری کی تلاش اور مقامی کام کی جگہوں سے رابطے میں مدد کرتی ہوں۔',
+			en: 'I help with Danish lessons, looking for work and contact with local workplaces.'
+		},
 		standIn: 'Karim Haddad'
 	},
 	{
@@ -132,7 +174,11 @@ export const staffMembers: DemoStaff[] = [
 		role: 'caseworker',
 		languages: ['da', 'ar', 'fr'],
 		phone: '+45 41 23 58 23',
-		helpsWith: 'Jeg hjælper med praktik, fleksjob og vejen tilbage til arbejde efter lang tid væk.',
+		helpTopics: ['work'],
+		helpText: {
+			da: 'Jeg hjælper med praktik, fleksjob og vejen tilbage til arbejde efter lang tid væk.',
+			ar: 'أساعد في التدريب العملي والعمل المرن والعودة إلى العمل بعد غياب طويل.'
+		},
 		standIn: 'Nadia Iqbal'
 	},
 	{
@@ -141,7 +187,12 @@ export const staffMembers: DemoStaff[] = [
 		role: 'caseworker',
 		languages: ['da', 'uk', 'ru', 'en'],
 		phone: '+45 41 23 59 64',
-		helpsWith: 'Jeg hjælper nye familier med at finde rundt i kommunen, boligen og hverdagen i Danmark.',
+		helpTopics: ['housing', 'family'],
+		helpText: {
+			da: 'Jeg hjælper nye familier med at finde rundt i kommunen, boligen og hverdagen i Danmark.',
+			uk: 'Я допомагаю новим сім’ям розібратися з комуною, житлом і щоденним життям у Данії.',
+			en: 'I help new families find their way around the municipality, housing and daily life in Denmark.'
+		},
 		standIn: 'Sahra Abdi',
 		absence: { startsInDays: -10, days: 24, kind: 'leave', standIn: 'Sahra Abdi' }
 	}
@@ -154,6 +205,14 @@ export interface DemoMember {
 	preferredLanguage: string;
 }
 
+export interface DemoInvolvement {
+	staff: string;
+	topics: LifeArea[];
+	staffNote: string;
+	since: string;
+	forMembers?: { member: string; note: LocalizedText }[];
+}
+
 export interface DemoFamily {
 	name: string;
 	contactPerson: string;
@@ -161,8 +220,12 @@ export interface DemoFamily {
 	enrolledOn: string;
 	endedOn: string | null;
 	members: DemoMember[];
-	/** Other staff involved, with what each helps the family with (Danish). */
-	involved: { staff: string; helpsWith: string; since: string }[];
+	/**
+	 * Other staff involved: the topics the whole family sees, the team's own note (staff only),
+	 * and what they help single members with (private to that member; for a young child, to
+	 * the adults too).
+	 */
+	involved: DemoInvolvement[];
 }
 
 const m = (name: string, role: MemberRole, birthYear: number, preferredLanguage: string): DemoMember => ({
@@ -187,9 +250,34 @@ export const familyList: DemoFamily[] = [
 			m('Halima Hassan', 'other_adult', 1952, 'ar')
 		],
 		involved: [
-			{ staff: 'Ali Demir', helpsWith: 'Yusufs fritidsjob og skolen', since: '2024-09-02' },
-			{ staff: 'Fatima Ahmadi', helpsWith: 'Halimas hjemmehjælp og lægebesøg', since: '2024-04-15' },
-			{ staff: 'Jonas Holm', helpsWith: 'Saras svømmehold og fritidsklubben', since: '2025-01-20' }
+			{
+				staff: 'Ali Demir',
+				topics: ['school', 'leisure'],
+				staffNote: 'Yusufs fritidsjob og skolen',
+				since: '2024-09-02',
+				forMembers: [{ member: 'Yusuf Hassan', note: { da: 'Vi finder et fritidsjob til dig, og jeg hjælper, når skolen driller.' } }]
+			},
+			{
+				staff: 'Fatima Ahmadi',
+				topics: ['health'],
+				staffNote: 'Halimas hjemmehjælp og lægebesøg',
+				since: '2024-04-15',
+				forMembers: [
+					{
+						member: 'Halima Hassan',
+						note: { da: 'Hjemmehjælp og dine besøg hos lægen.', ar: 'المساعدة المنزلية وزياراتك للطبيب.' }
+					}
+				]
+			},
+			{
+				staff: 'Jonas Holm',
+				topics: ['leisure'],
+				staffNote: 'Saras svømmehold og fritidsklubben',
+				since: '2025-01-20',
+				forMembers: [
+					{ member: 'Sara Hassan', note: { da: 'Saras svømmehold og fritidsklubben.', en: "Sara's swimming team and after-school club." } }
+				]
+			}
 		]
 	},
 	{
@@ -204,7 +292,15 @@ export const familyList: DemoFamily[] = [
 			m('Emre Yılmaz', 'child', 2010, 'da'),
 			m('Elif Yılmaz', 'child', 2016, 'da')
 		],
-		involved: [{ staff: 'Rojda Aydın', helpsWith: 'Mehmets rygsmerter og genoptræning', since: '2024-03-11' }]
+		involved: [
+			{
+				staff: 'Rojda Aydın',
+				topics: ['health'],
+				staffNote: 'Mehmets rygsmerter og genoptræning',
+				since: '2024-03-11',
+				forMembers: [{ member: 'Mehmet Yılmaz', note: { da: 'Din ryg og din genoptræning.', tr: 'Sırtınız ve fizik tedaviniz.' } }]
+			}
+		]
 	},
 	{
 		name: 'Warsame',
@@ -219,8 +315,14 @@ export const familyList: DemoFamily[] = [
 			m('Liban Warsame', 'child', 2020, 'so')
 		],
 		involved: [
-			{ staff: 'Sahra Abdi', helpsWith: 'Boligen og familiens økonomi', since: '2025-04-01' },
-			{ staff: 'Signe Thorsen', helpsWith: 'Ifrahs fravær i skolen', since: '2025-08-18' }
+			{ staff: 'Sahra Abdi', topics: ['housing', 'money'], staffNote: 'Boligen og familiens økonomi', since: '2025-04-01' },
+			{
+				staff: 'Signe Thorsen',
+				topics: ['school'],
+				staffNote: 'Ifrahs fravær i skolen',
+				since: '2025-08-18',
+				forMembers: [{ member: 'Ifrah Warsame', note: { da: 'At Ifrah kommer glad i skole hver dag.' } }]
+			}
 		]
 	},
 	{
@@ -235,7 +337,15 @@ export const familyList: DemoFamily[] = [
 			m('Mina Rahimi', 'child', 2010, 'da'),
 			m('Arash Rahimi', 'child', 2018, 'fa')
 		],
-		involved: [{ staff: 'Karim Haddad', helpsWith: 'Rezas praktik i et lokalt byggefirma', since: '2024-10-07' }]
+		involved: [
+			{
+				staff: 'Karim Haddad',
+				topics: ['work'],
+				staffNote: 'Rezas praktik i et lokalt byggefirma',
+				since: '2024-10-07',
+				forMembers: [{ member: 'Reza Rahimi', note: { da: 'Din praktik i byggefirmaet.' } }]
+			}
+		]
 	},
 	{
 		name: 'Melnyk',
@@ -244,7 +354,20 @@ export const familyList: DemoFamily[] = [
 		enrolledOn: '2026-01-12',
 		endedOn: null,
 		members: [m('Iryna Melnyk', 'parent', 1987, 'uk'), m('Dmytro Melnyk', 'child', 2012, 'uk'), m('Sofiia Melnyk', 'child', 2019, 'uk')],
-		involved: [{ staff: 'Nadia Iqbal', helpsWith: 'Irynas danskuddannelse og jobsøgning', since: '2026-02-02' }]
+		involved: [
+			{
+				staff: 'Nadia Iqbal',
+				topics: ['work'],
+				staffNote: 'Irynas danskuddannelse og jobsøgning',
+				since: '2026-02-02',
+				forMembers: [
+					{
+						member: 'Iryna Melnyk',
+						note: { da: 'Din danskuddannelse og din jobsøgning.', en: 'Your Danish lessons and your job search.' }
+					}
+				]
+			}
+		]
 	},
 	{
 		name: 'Qureshi',
@@ -258,7 +381,15 @@ export const familyList: DemoFamily[] = [
 			m('Bilal Qureshi', 'child', 2011, 'da'),
 			m('Aisha Qureshi', 'child', 2014, 'da')
 		],
-		involved: [{ staff: 'Jonas Holm', helpsWith: 'Bilals fritidsjob i den lokale idrætsforening', since: '2024-05-13' }]
+		involved: [
+			{
+				staff: 'Jonas Holm',
+				topics: ['leisure'],
+				staffNote: 'Bilals fritidsjob i den lokale idrætsforening',
+				since: '2024-05-13',
+				forMembers: [{ member: 'Bilal Qureshi', note: { da: 'Dit fritidsjob i idrætsforeningen.' } }]
+			}
+		]
 	},
 	{
 		name: 'Nielsen',
@@ -271,7 +402,15 @@ export const familyList: DemoFamily[] = [
 			m('Mikkel Nielsen', 'child', 2015, 'da'),
 			m('Freja Nielsen', 'child', 2020, 'da')
 		],
-		involved: [{ staff: 'Rojda Aydın', helpsWith: 'Camillas søvn og stress', since: '2025-10-06' }]
+		involved: [
+			{
+				staff: 'Rojda Aydın',
+				topics: ['health'],
+				staffNote: 'Camillas søvn og stress',
+				since: '2025-10-06',
+				forMembers: [{ member: 'Camilla Nielsen', note: { da: 'Bedre søvn og mindre stress.' } }]
+			}
+		]
 	},
 	{
 		name: 'Rashid',
@@ -280,7 +419,7 @@ export const familyList: DemoFamily[] = [
 		enrolledOn: '2023-03-06',
 		endedOn: '2026-06-30',
 		members: [m('Shilan Rashid', 'parent', 1981, 'ku'), m('Azad Rashid', 'parent', 1978, 'ku'), m('Dilan Rashid', 'child', 2010, 'da')],
-		involved: [{ staff: 'Karim Haddad', helpsWith: 'Shilans job i kantinen på plejehjemmet', since: '2023-09-04' }]
+		involved: [{ staff: 'Karim Haddad', topics: ['work'], staffNote: 'Shilans job i kantinen på plejehjemmet', since: '2023-09-04' }]
 	}
 ];
 

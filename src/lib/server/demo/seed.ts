@@ -5,7 +5,7 @@
  */
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { absences, departments, families, familyMembers, familyStaff, organisations, staff, teams, users } from '../db/schema';
+import { absences, departments, families, familyMembers, familyStaff, memberHelp, organisations, staff, teams, users } from '../db/schema';
 import { addDays, copenhagenDate } from '../../i18n/format';
 import { hashPassword } from '../auth/password';
 import { departmentNames, familyList, organisation, staffMembers, team, userList } from './data';
@@ -55,7 +55,8 @@ export async function seedDemo(db: Db): Promise<void> {
 					role: s.role,
 					languages: s.languages,
 					phone: s.phone,
-					helpsWith: s.helpsWith,
+					helpTopics: s.helpTopics,
+					helpText: s.helpText,
 					photoPath: null
 				}))
 			)
@@ -123,10 +124,20 @@ export async function seedDemo(db: Db): Promise<void> {
 						familyId: familyRow.id,
 						teamId: teamRow.id,
 						staffId: byName(staffIds, i.staff, 'involved staff member'),
-						helpsWith: i.helpsWith,
+						topics: i.topics,
+						helpsWith: i.staffNote,
 						since: i.since
 					}))
 				);
+				const notes = f.involved.flatMap((i) =>
+					(i.forMembers ?? []).map((n) => ({
+						familyId: familyRow.id,
+						staffId: byName(staffIds, i.staff, 'involved staff member'),
+						memberId: byName(memberIds, n.member, 'family member'),
+						note: n.note
+					}))
+				);
+				if (notes.length > 0) await tx.insert(memberHelp).values(notes);
 			}
 		}
 

@@ -45,7 +45,8 @@ export async function seedTestFamilies(db: Db, count: number): Promise<void> {
 						role: 'caseworker',
 						languages,
 						phone,
-						helpsWith: 'Det, familien gerne vil.'
+						helpTopics: ['family'],
+						helpText: { da: 'Det, familien gerne vil.' }
 					})
 					.returning({ id: staff.id });
 				return row;
@@ -59,7 +60,13 @@ export async function seedTestFamilies(db: Db, count: number): Promise<void> {
 				.insert(families)
 				.values({ teamId: team.id, name: `Prøve ${k}`, contactPersonId: contact.id, area: 'Prøvested' })
 				.returning({ id: families.id });
-			await tx.insert(familyStaff).values({ familyId: family.id, teamId: team.id, staffId: involved.id, helpsWith: 'Fritid og skole' });
+			await tx.insert(familyStaff).values({
+				familyId: family.id,
+				teamId: team.id,
+				staffId: involved.id,
+				topics: ['school', 'leisure'],
+				helpsWith: 'Fritid og skole'
+			});
 			const members = await tx
 				.insert(familyMembers)
 				.values([

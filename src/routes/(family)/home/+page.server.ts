@@ -3,6 +3,7 @@ import { requireFamily } from '$lib/server/auth/guards';
 import { ownFamily } from '$lib/server/access';
 import { getFamilyOverview } from '$lib/server/families';
 import { notFound } from '$lib/server/http/not-found';
+import { memberKind } from '$lib/roles';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -10,5 +11,11 @@ export const load: PageServerLoad = async (event) => {
 	const { db } = await getDatabase();
 	const family = await getFamilyOverview(db, ownFamily(user) ?? notFound());
 	if (!family) notFound();
-	return { family, firstName: user.name.split(' ')[0], welcome: event.url.searchParams.has('welcome') };
+	const me = family.members.find((m) => m.id === user.memberId);
+	return {
+		family,
+		firstName: user.name.split(' ')[0],
+		me: { id: user.memberId, kind: me ? memberKind(me) : user.role },
+		welcome: event.url.searchParams.has('welcome')
+	};
 };

@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 // Relative, not $lib: drizzle-kit loads the schema without SvelteKit's aliases.
-import { absenceKinds, familyStatuses, memberRoles, oneOf, staffRoles } from '../../../codes';
+import { absenceKinds, allOf, familyStatuses, lifeAreas, memberRoles, oneOf, staffRoles } from '../../../codes';
 import {
 	check,
 	date,
 	foreignKey,
 	index,
 	integer,
+	jsonb,
 	pgTable,
 	primaryKey,
 	text,
@@ -15,6 +16,7 @@ import {
 	uuid,
 	type AnyPgColumn
 } from 'drizzle-orm/pg-core';
+import type { LocalizedText } from '../../../localized';
 
 const created = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -79,8 +81,16 @@ export const staff = pgTable(
 			.notNull()
 			.default(sql`'{}'::text[]`),
 		phone: text('phone'),
-		/** In the staff member's own words: "what I can help with". */
-		helpsWith: text('helps_with').notNull().default(''),
+		/** What this person helps families with, as life areas the family reads in its own language. */
+		helpTopics: text('help_topics')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
+		/**
+		 * "What I can help with" in the staff member's own words, per language they wrote it in
+		 * ({ "da": "…", "ar": "…" }); a reader gets their language when it is there, else Danish.
+		 */
+		helpText: jsonb('help_text').$type<LocalizedText>().notNull().default({}),
 		photoPath: text('photo_path'),
 		/** The colleague who usually stands in when this person is away (each absence may name another). */
 		standInId: uuid('stand_in_id').references((): AnyPgColumn => staff.id, {
@@ -92,6 +102,8 @@ export const staff = pgTable(
 		index('staff_team_idx').on(t.teamId),
 		index('staff_stand_in_idx').on(t.standInId),
 		check('staff_role', sql.raw(`role in (${oneOf(staffRoles)})`)),
+		check('staff_help_topics', sql.raw(`help_topics <@ ${allOf(lifeAreas)}`)),
+		check('staff_help_text_object', sql`jsonb_typeof(${t.helpText}) = 'object'`),
 		// Lets families reference (contact person, team) together: see families below.
 		unique('staff_id_team_key').on(t.id, t.teamId),
 		check('staff_not_own_stand_in', sql`${t.standInId} is null or ${t.standInId} <> ${t.id}`),
@@ -184,11 +196,18 @@ export const familyStaff = pgTable(
 			.notNull()
 			.references(() => staff.id, { onDelete: 'cascade' }),
 		teamId: uuid('team_id').notNull(),
+		/** What the staff member helps this family with, as topics the whole family may see. */
+		topics: text('topics')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
+		/** The team's own words on what this person does for the family: staff only, never shown to the family. */
 		helpsWith: text('helps_with').notNull().default(''),
 		since: date('since').notNull().default(copenhagenToday)
 	},
 	(t) => [
 		primaryKey({ columns: [t.familyId, t.staffId] }),
+		check('family_staff_topics', sql.raw(`topics <@ ${allOf(lifeAreas)}`)),
 		index('family_staff_staff_idx').on(t.staffId),
 		foreignKey({
 			name: 'family_staff_family_team_fk',
@@ -219,6 +238,42 @@ export const familyMembers = pgTable(
 		check('family_members_birth_year', sql`${t.birthYear} is null or ${t.birthYear} between 1900 and 2100`),
 		check('family_members_role', sql.raw(`role in (${oneOf(memberRoles)})`)),
 		// A child's age decides whether they are a teenager with a sign-in: it must be known.
-		check('family_members_child_born', sql`${t.role} <> 'child' or ${t.birthYear} is not null`)
+		check('family_members_child_born', sql`${t.role} <> 'child' or ${t.birthYear} is not null`),
+		// Lets a member's items reference (member, family) together, so an item never points at
+		// another family's member.
+		unique('family_members_id_family_key').on(t.id, t.familyId)
+	]
+);
+
+/**
+ * What a staff member on the family's team helps one member with, in the staff member's words
+ * (per language, like staff.help_text). Private to that member: the member reads it, and so do
+ * the adults of a child too young for a sign-in (access.ts, policy `member.privateItems.read`);
+ * the rest of the family sees only the staff member's topics.
+ */
+export const memberHelp = pgTable(
+	'member_help',
+	{
+		familyId: uuid('family_id').notNull(),
+		staffId: uuid('staff_id').notNull(),
+		memberId: uuid('member_id').notNull(),
+		note: jsonb('note').$type<LocalizedText>().notNull(),
+		createdAt: created()
+	},
+	(t) => [
+		primaryKey({ columns: [t.familyId, t.staffId, t.memberId] }),
+		index('member_help_member_idx').on(t.memberId),
+		// Only staff on the family's team, about the family's own members.
+		foreignKey({
+			name: 'member_help_family_staff_fk',
+			columns: [t.familyId, t.staffId],
+			foreignColumns: [familyStaff.familyId, familyStaff.staffId]
+		}).onDelete('cascade'),
+		foreignKey({
+			name: 'member_help_member_family_fk',
+			columns: [t.memberId, t.familyId],
+			foreignColumns: [familyMembers.id, familyMembers.familyId]
+		}).onDelete('cascade'),
+		check('member_help_note_object', sql`jsonb_typeof(${t.note}) = 'object' and ${t.note} <> '{}'::jsonb`)
 	]
 );
