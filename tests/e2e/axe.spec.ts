@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Page } from '@playwright/test';
 import { locales } from '../../src/lib/i18n/locales';
-import { test, expect, chooseLanguage, signIn } from './helpers';
+import { test, expect, chooseLanguage, signIn, signInButton } from './helpers';
 import { withVoices } from './speech';
 
 /** The "Listen" button (its name differs per language). */
@@ -38,7 +38,7 @@ for (const { code, name } of locales) {
 		}
 		// A form with errors.
 		await page.goto('/login');
-		await page.locator('main form button[type=submit]').click();
+		await signInButton(page).click();
 		await expect(page.getByRole('alert')).toBeVisible();
 		await audit(page, `/login with errors (${code})`);
 		// The language menu open.

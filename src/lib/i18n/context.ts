@@ -1,4 +1,5 @@
 import { getContext, setContext } from 'svelte';
+import type { LanguageNames } from './language-names';
 import type { Locale } from './locales';
 import type { Translate } from './translator';
 
@@ -6,6 +7,8 @@ export interface I18n {
 	readonly t: Translate;
 	readonly locale: Locale;
 	readonly dir: 'ltr' | 'rtl';
+	/** The reader's names of languages (language-names.ts), sent with every page. */
+	readonly languageNames: LanguageNames;
 }
 
 const key = Symbol('i18n');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dirOf, fromAcceptLanguage, languageName } from './locales';
 import { formatDate, formatDateTime } from './format';
+import { languageNames } from './language-names';
 
 describe('language from the browser', () => {
 	it('takes the best supported language by weight', () => {
@@ -24,8 +25,8 @@ describe('language from the browser', () => {
 		expect(dirOf('uk')).toBe('ltr');
 	});
 	it('names languages in the reader’s language', () => {
-		expect(languageName('so', 'da')).toBe('somali');
-		expect(languageName('tr', 'en')).toBe('Turkish');
+		expect(languageName('so', { locale: 'da', languageNames: languageNames.da })).toBe('somali');
+		expect(languageName('tr', { locale: 'en', languageNames: languageNames.en })).toBe('Turkish');
 	});
 });
 

@@ -1,3 +1,5 @@
+import type { LanguageNames } from './language-names';
+
 /** The languages the portal speaks, each named in its own language. Danish is the source. */
 export const locales = [
 	{ code: 'da', name: 'Dansk', dir: 'ltr' },
@@ -22,10 +24,17 @@ export function dirOf(locale: Locale): 'ltr' | 'rtl' {
 	return locales.find((l) => l.code === locale)?.dir ?? 'ltr';
 }
 
-/** Name of a language (any BCP 47 code) in the reader's language, e.g. "arabisk" for da. */
-export function languageName(code: string, inLocale: Locale): string {
+/**
+ * Name of a language (any BCP 47 code) in the reader's language, e.g. "somali" for da: from the
+ * names the portal ships (language-names.ts; each page gets its reader's with the root layout's
+ * data, as `i18n.languageNames`), so the server and every browser write the same; a code the
+ * portal does not ship falls back to Intl.DisplayNames, then to the code itself.
+ */
+export function languageName(code: string, reader: { locale: Locale; languageNames: LanguageNames }): string {
+	const names = reader.languageNames;
+	if (Object.hasOwn(names, code)) return names[code];
 	try {
-		return displayNames(inLocale).of(code) ?? code;
+		return displayNames(reader.locale).of(code) ?? code;
 	} catch {
 		return code;
 	}
