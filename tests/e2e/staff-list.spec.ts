@@ -202,3 +202,42 @@ test.describe('without JavaScript', () => {
 		await expect(rows(section(page, 'Aktive familier'))).toHaveCount(7);
 	});
 });
+
+test.describe('the staff family page', () => {
+	const member = (page: Page, name: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
+
+	test('shows each member’s preferred language and whether they have a sign-in', async ({ page }) => {
+		await signIn(page, 'mette@example.org');
+		await page.getByRole('link', { name: 'Familien Hassan' }).click();
+		await expect(member(page, 'Amina Hassan')).toContainText('Foretrækker arabisk');
+		await expect(member(page, 'Amina Hassan')).toContainText('Har login');
+		await expect(member(page, 'Omar Hassan')).toContainText('Foretrækker dansk');
+		await expect(member(page, 'Halima Hassan')).toContainText('Foretrækker arabisk');
+		await expect(member(page, 'Halima Hassan')).toContainText('Har ikke login');
+	});
+
+	test('offers no call button to the staff member herself, and one for each colleague', async ({ browser }) => {
+		const mette = await browser.newPage();
+		await signIn(mette, 'mette@example.org');
+		await mette.getByRole('link', { name: 'Familien Hassan' }).click();
+		const contact = mette.getByRole('region', { name: 'Kontaktperson', exact: true });
+		await expect(contact.getByRole('heading', { name: 'Mette Kjær' })).toBeVisible();
+		await expect(contact.getByText('Det er dig.')).toBeVisible();
+		await expect(mette.getByRole('link', { name: /Ring til Mette/ })).toHaveCount(0);
+		await expect(mette.getByRole('link', { name: /Ring til Ali/ })).toBeVisible();
+
+		const ali = await browser.newPage();
+		await signIn(ali, 'ali@example.org');
+		await ali.getByRole('link', { name: 'Familien Hassan' }).click();
+		await expect(ali.getByRole('link', { name: /Ring til Mette/ })).toBeVisible();
+		await expect(ali.getByRole('link', { name: /Ring til Ali/ })).toHaveCount(0);
+
+		// The stand-in reads her own card as the stand-in, without a button to call herself.
+		const sahra = await browser.newPage();
+		await signIn(sahra, 'sahra@example.org');
+		await sahra.getByRole('link', { name: 'Familien Melnyk' }).click();
+		await expect(sahra.getByRole('link', { name: /Ring til Olena/ })).toBeVisible();
+		await expect(sahra.getByRole('link', { name: /Ring til Sahra/ })).toHaveCount(0);
+		await expect(sahra.getByText('Det er dig.')).toBeVisible();
+	});
+});
