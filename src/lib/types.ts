@@ -57,3 +57,35 @@ export interface FamilyOverview {
 	team: TeamMember[];
 	members: FamilyMember[];
 }
+
+/** How a staff member works with a family (policy.ts), as the staff's family list shows it. */
+export type StaffFamilyRelation = 'contact' | 'stand_in' | 'involved' | 'leader';
+
+/** One family in the staff's family list (family-list.ts). */
+export interface StaffFamilyRow {
+	id: string;
+	name: string;
+	status: FamilyStatus;
+	/** Set when status is 'ended'. */
+	endedOn: string | null;
+	relation: StaffFamilyRelation;
+	members: number;
+	/** The members a search found by their own name (not by the family's name), for the row to say why it is there. */
+	found: string[];
+	contact: {
+		name: string;
+		/** The contact person is the staff member reading the list. */
+		isViewer: boolean;
+		/** Today's absence, or one that starts within the stand-in's lead time (access.ts). */
+		absence: {
+			startsOn: string;
+			endsOn: string;
+			/** It covers today (else it starts within the lead time). */
+			current: boolean;
+			standInName: string | null;
+			standInIsViewer: boolean;
+		} | null;
+	};
+	/** See family-list.ts: the latest moment anyone in the family was active, or the enrolment. */
+	lastActivity: { at: Date; source: 'portal' | 'enrolled' };
+}

@@ -60,3 +60,11 @@ export function olenasReturn(locale: string): string {
 	back.setUTCDate(back.getUTCDate() - 10 + 24);
 	return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Copenhagen', calendar: 'gregory' }).format(back);
 }
+
+/** Olena's last day away in the demo (the day before olenasReturn), as a reader of `locale` sees it. */
+export function olenasLastDay(locale: string): string {
+	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+	const last = new Date(`${today}T12:00:00Z`);
+	last.setUTCDate(last.getUTCDate() - 10 + 24 - 1);
+	return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Copenhagen', calendar: 'gregory' }).format(last);
+}

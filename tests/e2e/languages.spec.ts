@@ -74,7 +74,10 @@ for (const { code, dir } of locales) {
 			await page.goto(path);
 			await expect(page.locator('html')).toHaveAttribute('lang', code);
 			await expect(page.locator('html')).toHaveAttribute('dir', dir);
-			const { scrollWidth, width } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }));
+			const { scrollWidth, width } = await page.evaluate(() => ({
+				scrollWidth: document.documentElement.scrollWidth,
+				width: document.documentElement.clientWidth
+			}));
 			expect(scrollWidth, `${path} in ${code}`).toBeLessThanOrEqual(width);
 		}
 		await context.close();

@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { describeEachBackend } from './harness';
 import { staffActor } from './fixtures';
-import { listFamiliesForStaff } from '../../src/lib/server/access';
+import { defaultFamilyListQuery, listFamiliesForStaff } from '../../src/lib/server/family-list';
 import { signIn } from '../../src/lib/server/auth/signin';
 import { demoPassword, demoSignIns, seedDemoIfEmpty } from '../../src/lib/server/demo/seed';
 import { departments } from '../../src/lib/server/db/schema';
@@ -124,6 +124,16 @@ describeEachBackend('demo data', (ctx) => {
 		expect(await familyNames('mette@example.org')).toEqual(['Hassan', 'Warsame']);
 		const rows = await listFamiliesForStaff(ctx().db, await actorFor('mette@example.org'));
 		expect(rows.every((f) => f.relation === 'contact')).toBe(true);
+	});
+
+	it('finds Hodan for the team leader and for Mette, never for Ali, whose families she is not in', async () => {
+		const search = async (email: string, q: string) =>
+			(await listFamiliesForStaff(ctx().db, await actorFor(email), { ...defaultFamilyListQuery, q })).map((f) => [f.name, f.found]);
+		expect(await search('lone@example.org', 'hodan')).toEqual([['Warsame', ['Hodan Warsame']]]);
+		expect(await search('mette@example.org', 'HODAN')).toEqual([['Warsame', ['Hodan Warsame']]]);
+		expect(await search('ali@example.org', 'hodan')).toEqual([]);
+		expect(await search('ali@example.org', 'warsame')).toEqual([]);
+		expect(await search('ali@example.org', 'ayse')).toEqual([['Yılmaz', ['Ayşe Yılmaz']]]);
 	});
 
 	it('shows the team leader every family', async () => {

@@ -7,16 +7,17 @@
  * Lists and figures use the same rules as SQL: visibleFamilies(actor) is the set of families
  * an actor may see, visibleItems(actor, columns) the family-scoped items (by visibility:
  * family / member_private / staff_only), so a list, a count and a single read cannot disagree.
+ * The staff's family list (family-list.ts) is built on visibleFamilies: its search and filters
+ * are conditions in the same statement, so they can only narrow that set.
  *
  * Stand-ins (decided): the colleague named on an absence of the contact person sees the
  * family from 7 days before the absence starts (to prepare) until its last day — not always.
  * Staff outside the family's team never see it, and the database keeps contact persons,
  * involved staff and stand-ins inside the team (0001, 0003).
  */
-import { alias } from 'drizzle-orm/pg-core';
-import { and, asc, eq, exists, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, eq, exists, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from './db';
-import { absences, families, familyMembers, familyStaff, staff, copenhagenToday } from './db/schema';
+import { absences, families, familyMembers, familyStaff, copenhagenToday } from './db/schema';
 import { signInAge } from '$lib/roles';
 import type { SessionUser } from './auth/session';
 import { writeAudit } from './audit';
@@ -110,6 +111,16 @@ export function visibleFamilies(actor: Actor): SQL {
 	return sql`(select ${families.id} from ${families} where ${staffRelationSql(actor).allowed})`;
 }
 
+/**
+ * SQL: how a staff member works with the row in `families` ('contact', 'stand_in', 'involved',
+ * 'leader'), or null where they do not. A column for lists, never a test of access on its own:
+ * a list takes its rows from visibleFamilies(actor) (family-list.ts does) and may filter on
+ * this only to narrow them.
+ */
+export function staffRelation(actor: StaffActor): SQL<Relation | null> {
+	return staffRelationSql(actor).relation;
+}
+
 /** The columns a family-scoped item table has for visibility. */
 export interface ItemColumns {
 	familyId: SQL.Aliased | SQL | typeof families.id | { getSQL(): SQL };
@@ -162,27 +173,4 @@ export function visibleItems(actor: Actor, cols: ItemColumns): SQL {
 		allows(readAction.staff_only, 'own') ? sql`${cols.visibility} = 'staff_only'` : undefined
 	].filter(Boolean) as SQL[];
 	return sql`(${cols.familyId} = ${actor.familyId}::uuid and ${rules.length ? or(...rules) : sql`false`})`;
-}
-
-const contact = alias(staff, 'contact');
-
-/** The families a staff member works with, with how, contact-person families first. */
-export async function listFamiliesForStaff(db: Db, actor: StaffActor) {
-	const { relation, allowed } = staffRelationSql(actor);
-	const rows = await db
-		.select({
-			id: families.id,
-			name: families.name,
-			area: families.area,
-			status: families.status,
-			contactName: contact.name,
-			contactAway: contactAwayToday(),
-			relation,
-			members: sql<number>`(select count(*)::int from family_members m where m.family_id = ${families.id})`
-		})
-		.from(families)
-		.innerJoin(contact, eq(contact.id, families.contactPersonId))
-		.where(allowed)
-		.orderBy(sql`case ${relation} when 'contact' then 0 when 'stand_in' then 1 when 'involved' then 2 else 3 end`, asc(families.name));
-	return rows as (Omit<(typeof rows)[number], 'relation'> & { relation: Relation })[];
 }

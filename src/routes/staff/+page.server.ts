@@ -1,10 +1,11 @@
 import { getDatabase } from '$lib/server/db';
 import { requireStaff } from '$lib/server/auth/guards';
-import { listFamiliesForStaff } from '$lib/server/access';
+import { readFamilyListQuery, staffFamilyList } from '$lib/server/family-list';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireStaff(event);
+	const query = readFamilyListQuery(event.url.searchParams);
 	const { db } = await getDatabase();
-	return { families: await listFamiliesForStaff(db, user), role: user.role, firstName: user.name.split(' ')[0] };
+	return { ...(await staffFamilyList(db, user, query)), query, role: user.role };
 };

@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 	const { db } = await getDatabase();
 	const grant = (await familyGrant(db, user, event.params.id, 'family.view')) ?? notFound();
 	const family = (await getFamilyOverview(db, grant)) ?? notFound();
-	return { family, relation: grant.relation, mayInvite: grantAllows(grant, 'invitation.create') };
+	return { family, relation: grant.relation, mayInvite: grantAllows(grant, 'invitation.create'), viewer: user.staffId };
 };
 
 export const actions: Actions = {
