@@ -26,6 +26,12 @@ export const policy = {
 	'family.view': ['own', ...staffRelations],
 	/** Make a sign-in link for a member (anyone from the team who meets the family may hand one over). */
 	'invitation.create': staffRelations,
+	/**
+	 * Make a reset link (a new password) for a member who has a sign-in. Whoever holds it can take
+	 * over the sign-in, so only the person the family turns to: the contact person, the stand-in
+	 * while they are away, and the team leader — not every colleague involved with the family.
+	 */
+	'signIn.reset': ['contact', 'stand_in', 'leader'],
 	/** Read items a member keeps to themself (a teenager's own wishes, messages): never the parents. */
 	'member.privateItems.read': ['self', ...staffRelations],
 	/** Read the team's own notes on a family: never the family. */
