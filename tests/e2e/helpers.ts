@@ -23,10 +23,10 @@ export { expect };
 
 export const password = 'opgang-demo-2026';
 
-/** Signs in through the form, as a person would; lands on the user's home. */
+/** Signs in through the form (an e-mail or a phone number), as a person would; lands on the user's home. */
 export async function signIn(page: Page, email: string, pass = password): Promise<void> {
 	await page.goto('/login');
-	await page.locator('main input[type=email]').fill(email);
+	await page.locator('main input[autocomplete=username]').fill(email);
 	await page.locator('main input[type=password]').fill(pass);
 	await page.locator('main form button[type=submit]').click();
 	await expect(page).toHaveURL(/\/(home|staff)$/);

@@ -28,7 +28,8 @@ export async function slipFor(db: Db, familyId: string, flash: NewLinkFlash, ori
 		link: href,
 		shortUrl: new URL('/k', origin).href.replace(/^https?:\/\//, ''),
 		code: formatShortCode(flash.code),
-		qr: await QRCode.toString(href, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }),
+		// The picture is named by the element around it (role="img"); the SVG itself is not announced again.
+		qr: (await QRCode.toString(href, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' })).replace('<svg ', '<svg aria-hidden="true" '),
 		expiresAt: link.expiresAt.toISOString(),
 		organisation: from.organisation,
 		contact: from.contact,
