@@ -38,10 +38,11 @@ export const rules = {
 	codeAddress: { kind: 'limit', attempts: 10, windowMs: minutes(15), blockMs: minutes(15) },
 	/**
 	 * Wrong short codes from everywhere together (key "all"): the code space is small (31⁸), so
-	 * a guesser with many addresses must not get far either. Reaching it pauses code entry for
-	 * everyone for 15 minutes; the long link and the QR code keep working.
+	 * a guesser with many addresses must not get far either — at most about 100 per 15 minutes.
+	 * Reaching it pauses code entry for everyone for 15 minutes; long links and QR codes keep
+	 * working. (Honest typos across a whole municipality come nowhere near it.)
 	 */
-	codeEverywhere: { kind: 'limit', attempts: 300, windowMs: minutes(60), blockMs: minutes(15) }
+	codeEverywhere: { kind: 'limit', attempts: 100, windowMs: minutes(15), blockMs: minutes(15) }
 } as const satisfies Record<string, LimitRule | DelayRule>;
 
 export type RuleName = keyof typeof rules;
