@@ -10,6 +10,7 @@ import { sessionCookieName, setSessionCookie, clearSessionCookie } from '$lib/se
 import { defaultLocale, dirOf, fromAcceptLanguage, isLocale } from '$lib/i18n/locales';
 import { translatorFor } from '$lib/server/i18n';
 import { languageCookie } from '$lib/server/language';
+import { linkLanguage } from '$lib/server/auth/link-pages';
 
 export const init: ServerInit = async () => {
 	// A wrong AUDIT_RETENTION_DAYS stops the start here, not at the first hourly tidy-up.
@@ -58,7 +59,8 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 };
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
-const carriesToken = (routeId: string | null) => !!routeId?.startsWith('/(public)/invitation/');
+// Sign-in links and short codes carry a secret in the URL (and the code page in its form).
+const carriesToken = (routeId: string | null) => !!routeId && /^\/\(public\)\/(invitation|reset|k)(\/|$)/.test(routeId);
 
 /** Origin check for every state-changing request, and the security headers. */
 const security: Handle = async ({ event, resolve }) => {
@@ -105,19 +107,20 @@ const auth: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-/** The user's saved language, else the cookie, else Accept-Language, else Danish. */
+/**
+ * The user's saved language, else the cookie, else — on a sign-in link's page — the language of
+ * the person it is for, else Accept-Language, else Danish.
+ */
 const i18n: Handle = async ({ event, resolve }) => {
 	const cookie = event.cookies.get(languageCookie);
-	const locale =
-		event.locals.user?.locale ??
-		(isLocale(cookie) ? cookie : undefined) ??
-		fromAcceptLanguage(event.request.headers.get('accept-language')) ??
-		defaultLocale;
+	const chosen = event.locals.user?.locale ?? (isLocale(cookie) ? cookie : undefined);
+	const locale = chosen ?? (await linkLanguage(event)) ?? fromAcceptLanguage(event.request.headers.get('accept-language')) ?? defaultLocale;
 	event.locals.locale = isLocale(locale) ? locale : defaultLocale;
 	event.locals.t = translatorFor(event.locals.locale);
-	const dir = dirOf(event.locals.locale);
+	// Read when the page is written, not now: a form action may answer in another language
+	// (a sign-in link's form shown again in the language its reader chose).
 	return resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale).replace('%dir%', dir)
+		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale).replace('%dir%', dirOf(event.locals.locale))
 	});
 };
 

@@ -23,6 +23,13 @@ export type MemberRole = (typeof memberRoles)[number];
 export const staffRoles = ['caseworker', 'team_leader'] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
+/**
+ * What a single-use sign-in link is for: a first sign-in (an invitation) or a new password
+ * for someone who has one (a reset). One open link per person, whichever it is.
+ */
+export const signInLinkPurposes = ['invite', 'reset'] as const;
+export type SignInLinkPurpose = (typeof signInLinkPurposes)[number];
+
 export const familyStatuses = ['active', 'ended'] as const;
 export type FamilyStatus = (typeof familyStatuses)[number];
 

@@ -2,8 +2,10 @@
  * Shapes that pages and components receive from the server. They live outside $lib/server
  * so browser code never imports (even as types) from the server side.
  */
-import type { FamilyStatus, LifeArea, MemberRole } from './codes';
+import type { FamilyStatus, LifeArea, MemberRole, SignInLinkPurpose } from './codes';
 import type { LocalizedText } from './localized';
+import type { Locale } from './i18n/locales';
+import type { Messages } from './i18n/translator';
 
 export interface StaffCard {
 	id: string;
@@ -88,4 +90,24 @@ export interface StaffFamilyRow {
 	};
 	/** See family-list.ts: the latest moment anyone in the family was active, or the enrolment. */
 	lastActivity: { at: Date; source: 'portal' | 'enrolled' };
+}
+
+/** A sign-in letter for one person, shown once to the staff member who made it (InvitationSlip.svelte). */
+export interface Slip {
+	purpose: SignInLinkPurpose;
+	memberId: string;
+	memberName: string;
+	/** The long link (a secret). */
+	link: string;
+	/** Where to type the code, without the scheme ("opgang.lyngbaek.dk/k"). */
+	shortUrl: string;
+	/** The short code as printed ("K7QX-M4PD"). */
+	code: string;
+	/** The QR code of the long link, an SVG made on the server. */
+	qr: string;
+	expiresAt: string;
+	organisation: { name: string; phone: string | null };
+	contact: { name: string; phone: string | null };
+	/** The member's language first, then Danish (once when they are the same), each with the letter's copy. */
+	languages: { code: Locale; dir: 'ltr' | 'rtl'; messages: Messages }[];
 }

@@ -12,11 +12,11 @@ test.describe('with JavaScript off', () => {
 
 	test('a wrong password is refused, in Danish, keeping the email', async ({ page }) => {
 		await page.goto('/login');
-		await page.getByLabel('E-mail').fill('omar@example.org');
+		await page.getByLabel('E-mail eller telefonnummer').fill('omar@example.org');
 		await page.getByLabel('Adgangskode').fill('not the password');
 		await page.getByRole('button', { name: 'Log ind' }).click();
-		await expect(page.getByRole('alert')).toHaveText('E-mail eller adgangskode passer ikke. Prøv igen.');
-		await expect(page.getByLabel('E-mail')).toHaveValue('omar@example.org');
+		await expect(page.getByRole('alert')).toHaveText('E-mail, telefonnummer eller adgangskode passer ikke. Prøv igen.');
+		await expect(page.getByLabel('E-mail eller telefonnummer')).toHaveValue('omar@example.org');
 		await expect(page.getByLabel('Adgangskode')).toHaveValue('');
 	});
 
@@ -24,21 +24,23 @@ test.describe('with JavaScript off', () => {
 		await page.goto('/login');
 		await page.getByRole('button', { name: 'Log ind' }).click();
 		const summary = page.getByRole('alert');
-		await expect(summary.getByRole('link', { name: 'Skriv din e-mail.' })).toHaveAttribute('href', '#email');
-		await expect(page.getByLabel('E-mail')).toHaveAttribute('aria-invalid', 'true');
-		await expect(page.getByLabel('E-mail')).toHaveAccessibleDescription('Skriv din e-mail.');
+		await expect(summary.getByRole('link', { name: 'Skriv din e-mail eller dit telefonnummer.' })).toHaveAttribute('href', '#email');
+		await expect(page.getByLabel('E-mail eller telefonnummer')).toHaveAttribute('aria-invalid', 'true');
+		await expect(page.getByLabel('E-mail eller telefonnummer')).toHaveAccessibleDescription(
+			'Fx navn@eksempel.dk eller 12 34 56 78. Skriv din e-mail eller dit telefonnummer.'
+		);
 	});
 });
 
 test.describe('with JavaScript on', () => {
 	test('an unknown email gets the same answer as a wrong password, then sign-in works', async ({ page }) => {
 		await page.goto('/login');
-		await page.getByLabel('E-mail').fill('nobody@example.org');
+		await page.getByLabel('E-mail eller telefonnummer').fill('nobody@example.org');
 		await page.getByLabel('Adgangskode').fill('whatever-it-is');
 		await page.getByRole('button', { name: 'Log ind' }).click();
-		await expect(page.getByRole('alert')).toHaveText('E-mail eller adgangskode passer ikke. Prøv igen.');
+		await expect(page.getByRole('alert')).toHaveText('E-mail, telefonnummer eller adgangskode passer ikke. Prøv igen.');
 
-		await page.getByLabel('E-mail').fill('omar@example.org');
+		await page.getByLabel('E-mail eller telefonnummer').fill('omar@example.org');
 		await page.getByLabel('Adgangskode').fill(password);
 		await page.getByRole('button', { name: 'Log ind' }).click();
 		await expect(page).toHaveURL(/\/home$/);

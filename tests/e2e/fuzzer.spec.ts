@@ -28,6 +28,7 @@ const hostileNext = [
 	'\u0000/'
 ];
 const malformedIds = ['not-a-uuid', '%00', '00000000-0000-0000-0000-00000000000g', "1' or '1'='1", 'a'.repeat(300)];
+const malformedCodes = ['0OIL-1IL0', '%00', 'k7qx%20m4pd', '-'.repeat(30), '%2e%2e', 'ＫＫＫＫＫＫＫＫ', 'a'.repeat(300)];
 const malformedTokens = ['%00.%00', 'a.b.c', '%ff%fe.x', 'A'.repeat(39) + '.' + 'A'.repeat(39), 'a'.repeat(500), '..', '%2e%2e%2fstaff'];
 
 const value = fc.oneof(
@@ -65,6 +66,12 @@ const requestFor = (target: Target) =>
 		actor: fc.constantFrom<Actor>('anon', 'family', 'staff'),
 		id: fc.oneof(fc.constantFrom('own', 'foreign'), fc.uuid(), fc.constantFrom(...malformedIds)),
 		token: fc.oneof(fc.constantFrom(...malformedTokens), fc.stringMatching(/^[a-z2-7]{39}\.[a-z2-7]{39}$/)),
+		// Mostly malformed: every well-formed wrong code counts against everyone's code limit
+		// (SECURITY.md), which the other tests on this server share.
+		code: fc.oneof(
+			{ arbitrary: fc.constantFrom(...malformedCodes), weight: 9 },
+			{ arbitrary: fc.stringMatching(/^[2-9A-HJKMNP-Z]{4}-?[2-9a-hjkmnp-z]{4}$/), weight: 1 }
+		),
 		next: fc.option(fc.constantFrom(...hostileNext), { nil: undefined }),
 		body: bodyFor(target),
 		cookie: fc.constantFrom('actor', 'actor', 'actor', 'nul', 'long', 'dots', 'garbageLanguage'),
@@ -140,7 +147,8 @@ test('no route answers generated bad input with a 5xx or a redirect off the port
 				/\[id=uuid\]/g,
 				r.id === 'own' ? (sessions.staff.ownFamily ?? foreign) : r.id === 'foreign' ? foreign : encodeURIComponent(r.id)
 			)
-			.replace(/\[token\]/g, r.token);
+			.replace(/\[token\]/g, r.token)
+			.replace(/\[code\]/g, r.code);
 		const query = new URLSearchParams();
 		if (r.next !== undefined) query.set('next', r.next);
 		let search = query.toString() ? `?${query}` : '';

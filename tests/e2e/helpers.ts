@@ -26,10 +26,10 @@ export const password = 'opgang-demo-2026';
 /** The sign-in form's button (the sign-in page also has a form of language buttons). */
 export const signInButton = (page: Page) => page.locator('main form:has(input[type=password]) button[type=submit]');
 
-/** Signs in through the form, as a person would; lands on the user's home. */
+/** Signs in through the form (an e-mail or a phone number), as a person would; lands on the user's home. */
 export async function signIn(page: Page, email: string, pass = password): Promise<void> {
 	await page.goto('/login');
-	await page.locator('main input[type=email]').fill(email);
+	await page.locator('main input[autocomplete=username]').fill(email);
 	await page.locator('main input[type=password]').fill(pass);
 	await signInButton(page).click();
 	await expect(page).toHaveURL(/\/(home|staff)$/);

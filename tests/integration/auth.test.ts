@@ -114,7 +114,7 @@ describeEachBackend('sign-in', (ctx) => {
 		const user = await makeUser(db, { staffId: s.id }, await hashPassword(password));
 		return { db, user };
 	}
-	const attempt = (email: string, password: string, address: string) => ({ email, password, address, device: 'test-device' });
+	const attempt = (login: string, password: string, address: string) => ({ login, password, address, device: 'test-device' });
 
 	it('signs in with the right password, whatever the case and spacing of the email', async () => {
 		const { db, user } = await account('blå cykel tirsdag');

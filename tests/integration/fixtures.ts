@@ -110,12 +110,28 @@ export async function absence(db: Db, s: { id: string; teamId: string }, from: n
 	return row;
 }
 
+/** A sign-in with a new e-mail. */
 export async function makeUser(db: Db, owner: { familyMemberId?: string; staffId?: string }, passwordHash = 'x') {
 	const [row] = await db
 		.insert(users)
 		.values({ email: `u-${uid()}@example.org`, passwordHash, ...owner })
 		.returning();
-	return row;
+	return { ...row, email: row.email! };
+}
+
+let phones = Math.floor(Math.random() * 500_000);
+/** A new Danish phone number, normalised ("+4520xxxxxx"), different at every call. */
+export function newPhone(): string {
+	return `+4520${String(++phones).padStart(6, '0')}`;
+}
+
+/** A sign-in with a phone number and no e-mail (a grandmother without e-mail). */
+export async function makePhoneUser(db: Db, owner: { familyMemberId?: string; staffId?: string }, passwordHash = 'x', phone = newPhone()) {
+	const [row] = await db
+		.insert(users)
+		.values({ phone, passwordHash, ...owner })
+		.returning();
+	return { ...row, phone: row.phone! };
 }
 
 /** An open invitation row, written directly (bypassing the service's rules on purpose). */
@@ -133,7 +149,17 @@ export async function openInvitation(db: Db, familyMemberId: string, createdBySt
 
 /** The acting user, shaped as the session layer makes it. */
 export function staffActor(s: typeof staff.$inferSelect, userId: string): Extract<SessionUser, { kind: 'staff' }> {
-	return { kind: 'staff', id: userId, email: 'x@example.org', locale: 'da', staffId: s.id, teamId: s.teamId, name: s.name, role: s.role };
+	return {
+		kind: 'staff',
+		id: userId,
+		email: 'x@example.org',
+		phone: null,
+		locale: 'da',
+		staffId: s.id,
+		teamId: s.teamId,
+		name: s.name,
+		role: s.role
+	};
 }
 
 export function familyActor(m: typeof familyMembers.$inferSelect, userId: string): Extract<SessionUser, { kind: 'family' }> {
@@ -141,6 +167,7 @@ export function familyActor(m: typeof familyMembers.$inferSelect, userId: string
 		kind: 'family',
 		id: userId,
 		email: 'x@example.org',
+		phone: null,
 		locale: 'da',
 		memberId: m.id,
 		familyId: m.familyId,

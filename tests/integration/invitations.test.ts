@@ -10,7 +10,7 @@ import { verifyPassword } from '../../src/lib/server/auth/password';
 const day = 24 * 3600_000;
 let addresses = 0;
 /** What a person types, from an address of its own (the throttle is tested on its own below). */
-const input = (email: string) => ({ email, password: 'blå cykel tirsdag', locale: 'ar', address: `198.51.100.${++addresses % 250}` });
+const input = (login: string) => ({ login, password: 'blå cykel tirsdag', locale: 'ar', address: `198.51.100.${++addresses % 250}` });
 
 describeEachBackend('invitations', (ctx) => {
 	async function world() {
@@ -112,7 +112,7 @@ describeEachBackend('invitations', (ctx) => {
 		expect(await findInvitation(db, `${id}.${'a'.repeat(300)}`)).toBeNull();
 		expect(await findInvitation(db, token, new Date(Date.now() + 6 * day))).not.toBeNull();
 		expect(await findInvitation(db, token, new Date(Date.now() + 8 * day))).toBeNull();
-		expect(await acceptInvitation(db, token, input('late@example.org'), new Date(Date.now() + 8 * day))).toEqual({
+		expect(await acceptInvitation(db, { token: token }, input('late@example.org'), new Date(Date.now() + 8 * day))).toEqual({
 			ok: false,
 			reason: 'invalid'
 		});
@@ -126,18 +126,18 @@ describeEachBackend('invitations', (ctx) => {
 		if (!second.ok || !sibling.ok) throw new Error('expected more invitations');
 		expect(await findInvitation(w.db, w.token)).toBeNull();
 		expect(await findInvitation(w.db, sibling.token)).not.toBeNull(); // another person's link stays
-		expect(await acceptInvitation(w.db, w.token, input(`old-${w.family.id}@example.org`))).toEqual({
+		expect(await acceptInvitation(w.db, { token: w.token }, input(`old-${w.family.id}@example.org`))).toEqual({
 			ok: false,
 			reason: 'invalid'
 		});
 		expect(await findInvitation(w.db, second.token)).not.toBeNull();
-		expect((await acceptInvitation(w.db, second.token, input(`new-${w.family.id}@example.org`))).ok).toBe(true);
+		expect((await acceptInvitation(w.db, { token: second.token }, input(`new-${w.family.id}@example.org`))).ok).toBe(true);
 		expect(await findInvitation(w.db, second.token)).toBeNull();
 	});
 
 	it('creates a sign-in with the normalised email, linked to the member, and is spent', async () => {
 		const { db, token, members, grant } = await invited();
-		const result = await acceptInvitation(db, token, input('  Halima@Example.ORG '));
+		const result = await acceptInvitation(db, { token: token }, input('  Halima@Example.ORG '));
 		if (!result.ok) throw new Error(`expected ok, got ${result.reason}`);
 		const [user] = await db.select().from(users).where(eq(users.id, result.userId));
 		expect(user).toMatchObject({
@@ -153,7 +153,7 @@ describeEachBackend('invitations', (ctx) => {
 			.where(eq(invitations.id, token.split('.')[0]));
 		expect(row.usedAt).toBeInstanceOf(Date);
 		expect(await findInvitation(db, token)).toBeNull();
-		expect(await acceptInvitation(db, token, input(`again-${token.slice(0, 6)}@example.org`))).toEqual({
+		expect(await acceptInvitation(db, { token: token }, input(`again-${token.slice(0, 6)}@example.org`))).toEqual({
 			ok: false,
 			reason: 'invalid'
 		});
@@ -164,8 +164,8 @@ describeEachBackend('invitations', (ctx) => {
 	it('refuses an email that is taken, without spending the link', async () => {
 		const { db, token, members } = await invited();
 		const someone = await makeUser(db, { familyMemberId: members[0].id });
-		const taken = await acceptInvitation(db, token, input(`  ${someone.email.toUpperCase()}`));
-		expect(taken).toEqual({ ok: false, reason: 'emailUnavailable' });
+		const taken = await acceptInvitation(db, { token: token }, input(`  ${someone.email.toUpperCase()}`));
+		expect(taken).toEqual({ ok: false, reason: 'loginUnavailable' });
 		const [row] = await db
 			.select()
 			.from(invitations)
@@ -173,7 +173,7 @@ describeEachBackend('invitations', (ctx) => {
 		expect(row.usedAt).toBeNull();
 		expect(await db.select().from(users).where(eq(users.familyMemberId, members[1].id))).toHaveLength(0);
 		expect(await findInvitation(db, token)).not.toBeNull();
-		const retry = await acceptInvitation(db, token, input(`free-${token.slice(0, 8)}@example.org`));
+		const retry = await acceptInvitation(db, { token: token }, input(`free-${token.slice(0, 8)}@example.org`));
 		expect(retry.ok).toBe(true);
 	});
 
@@ -181,8 +181,8 @@ describeEachBackend('invitations', (ctx) => {
 		const { db, token, members } = await invited();
 		const tag = token.slice(0, 8);
 		const results = await Promise.all([
-			acceptInvitation(db, token, input(`tab-a-${tag}@example.org`)),
-			acceptInvitation(db, token, input(`tab-b-${tag}@example.org`))
+			acceptInvitation(db, { token: token }, input(`tab-a-${tag}@example.org`)),
+			acceptInvitation(db, { token: token }, input(`tab-b-${tag}@example.org`))
 		]);
 		expect(results.filter((r) => r.ok)).toHaveLength(1);
 		expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'invalid' }]);

@@ -7,6 +7,7 @@ import { signIn } from '../../src/lib/server/auth/signin';
 import { demoPassword, demoSignIns, seedDemoIfEmpty } from '../../src/lib/server/demo/seed';
 import { departments } from '../../src/lib/server/db/schema';
 import { standardDepartments } from '../../src/lib/codes';
+import { parseLogin } from '../../src/lib/login';
 import { familyMembers, families, familyStaff, organisations, staff, teams, users } from '../../src/lib/server/db/schema';
 
 // This suite's database is its own, so it starts empty and the demo can be loaded into it.
@@ -44,14 +45,18 @@ describeEachBackend('demo data', (ctx) => {
 		const { db } = ctx();
 		expect(demoSignIns.length).toBeGreaterThan(0);
 		for (const [i, s] of demoSignIns.entries()) {
-			const result = await signIn(db, { email: s.email, password: demoPassword, address: `192.0.2.${i + 1}`, device: 'seed-test-device' });
-			expect(result, s.email).toMatchObject({ ok: true });
-			const [user] = await db.select().from(users).where(eq(users.email, s.email));
-			expect(user.locale, s.email).toBe(s.locale);
+			const result = await signIn(db, { login: s.login, password: demoPassword, address: `192.0.2.${i + 1}`, device: 'seed-test-device' });
+			expect(result, s.login).toMatchObject({ ok: true });
+			const login = parseLogin(s.login)!;
+			const [user] = await db
+				.select()
+				.from(users)
+				.where(login.kind === 'email' ? eq(users.email, login.value) : eq(users.phone, login.value));
+			expect(user.locale, s.login).toBe(s.locale);
 			if (result.ok) expect(result.kind).toBe(user.staffId ? 'staff' : 'family');
 		}
 		expect(
-			await signIn(db, { email: demoSignIns[0].email, password: 'forkert kodeord', address: '192.0.2.200', device: 'seed-test-device' })
+			await signIn(db, { login: demoSignIns[0].login, password: 'forkert kodeord', address: '192.0.2.200', device: 'seed-test-device' })
 		).toEqual({
 			ok: false,
 			reason: 'wrongCredentials'
@@ -112,6 +117,22 @@ describeEachBackend('demo data', (ctx) => {
 			expect(rows, name).toHaveLength(1);
 			expect(rows[0].user, name).toBeNull();
 		}
+	});
+
+	it('gives Mehmet Yılmaz a phone sign-in without e-mail, and the municipality a phone', async () => {
+		const { db } = ctx();
+		const [mehmet] = await db
+			.select({ email: users.email, phone: users.phone, locale: users.locale })
+			.from(users)
+			.innerJoin(familyMembers, eq(familyMembers.id, users.familyMemberId))
+			.where(eq(familyMembers.name, 'Mehmet Yılmaz'));
+		expect(mehmet).toEqual({ email: null, phone: '+4552601493', locale: 'tr' });
+		expect(demoSignIns.map((s) => s.login)).toContain('+45 52 60 14 93');
+		const result = await signIn(db, { login: '52 60 14 93', password: demoPassword, address: '192.0.2.210', device: 'seed-test-device' });
+		expect(result).toMatchObject({ ok: true, kind: 'family' });
+		expect(await db.select({ name: organisations.name, phone: organisations.phone }).from(organisations)).toEqual([
+			{ name: 'Lyngbæk Kommune', phone: '+45 87 10 20 30' }
+		]);
 	});
 
 	it('shows Ali Demir exactly Yılmaz and Hassan', async () => {

@@ -32,7 +32,7 @@ describeEachBackend('sign-in throttle', (ctx) => {
 		const staffUser = await makeUser(db, { staffId: s.id });
 		const phone = { address: `192.0.2.${++n % 250}`, device: `phone-${n}` };
 		// The person has signed in on their own phone before: it is a known device.
-		expect((await signIn(db, { email: user.email, password: right, ...phone })).ok).toBe(true);
+		expect((await signIn(db, { login: user.email, password: right, ...phone })).ok).toBe(true);
 		return { db, user, phone, family, member: members[0], staff: staffActor(s, staffUser.id) };
 	}
 	const checks = async (db: ReturnType<typeof ctx>['db'], userId: string) =>
@@ -41,9 +41,9 @@ describeEachBackend('sign-in throttle', (ctx) => {
 	it("a stranger's wrong guesses never refuse the real person's right password on their own phone", async () => {
 		const { db, user, phone } = await person();
 		const from = { address: '198.51.100.66', device: 'attacker' };
-		for (let i = 0; i < 12; i++) await signIn(db, { email: user.email, password: `gæt ${i}`, ...from });
-		expect(await signIn(db, { email: user.email, password: 'gæt igen', ...from })).toMatchObject({ reason: 'throttled' });
-		expect(await signIn(db, { email: user.email, password: right, ...phone })).toMatchObject({ ok: true });
+		for (let i = 0; i < 12; i++) await signIn(db, { login: user.email, password: `gæt ${i}`, ...from });
+		expect(await signIn(db, { login: user.email, password: 'gæt igen', ...from })).toMatchObject({ reason: 'throttled' });
+		expect(await signIn(db, { login: user.email, password: right, ...phone })).toMatchObject({ ok: true });
 	});
 
 	it('one address gets 5 tries at one account per 15 minutes, then even the right password waits', async () => {
@@ -53,28 +53,28 @@ describeEachBackend('sign-in throttle', (ctx) => {
 		for (let i = 0; i < rules.signInAccountAddress.attempts; i++) {
 			// Spaced out, so the account-wide delay is not what stops them.
 			const at = new Date(now + i * 31 * second);
-			expect(await signIn(db, { email: user.email, password: `forkert ${i}`, ...from }, at)).toEqual({
+			expect(await signIn(db, { login: user.email, password: `forkert ${i}`, ...from }, at)).toEqual({
 				ok: false,
 				reason: 'wrongCredentials'
 			});
 		}
 		const later = new Date(now + 10 * 31 * second);
-		const blocked = await signIn(db, { email: user.email, password: right, ...from }, later);
+		const blocked = await signIn(db, { login: user.email, password: right, ...from }, later);
 		expect(blocked).toMatchObject({ ok: false, reason: 'throttled' });
 		// Another address is not blocked by it.
-		expect(await signIn(db, { email: user.email, password: right, address: '198.51.100.8', device: 'laptop' }, later)).toMatchObject({
+		expect(await signIn(db, { login: user.email, password: right, address: '198.51.100.8', device: 'laptop' }, later)).toMatchObject({
 			ok: true
 		});
 		// And the block ends.
 		const after = new Date(now + 4 * 31 * second + rules.signInAccountAddress.blockMs + second);
-		expect(await signIn(db, { email: user.email, password: right, ...from }, after)).toMatchObject({ ok: true });
+		expect(await signIn(db, { login: user.email, password: right, ...from }, after)).toMatchObject({ ok: true });
 	});
 
 	it('a parallel burst of 32 guesses from 32 addresses reaches the password check at most 5 times, and the person still gets in within 30 s', async () => {
 		const { db, user, phone } = await person();
 		const now = new Date();
 		const results = await Promise.all(
-			Array.from({ length: 32 }, (_, i) => signIn(db, { email: user.email, password: `gæt ${i}`, ...stranger() }, now))
+			Array.from({ length: 32 }, (_, i) => signIn(db, { login: user.email, password: `gæt ${i}`, ...stranger() }, now))
 		);
 		const checked = results.filter((r) => !r.ok && r.reason === 'wrongCredentials').length;
 		expect(checked).toBe(rules.signInAccount.free);
@@ -84,12 +84,12 @@ describeEachBackend('sign-in throttle', (ctx) => {
 		expect(Math.max(...waits)).toBeLessThanOrEqual(30 * second);
 
 		// On their own phone: at once. On a borrowed phone from a new address: after the wait.
-		expect(await signIn(db, { email: user.email, password: right, ...phone }, now)).toMatchObject({ ok: true });
+		expect(await signIn(db, { login: user.email, password: right, ...phone }, now)).toMatchObject({ ok: true });
 		const borrowed = stranger();
-		const refused = await signIn(db, { email: user.email, password: right, ...borrowed }, now);
+		const refused = await signIn(db, { login: user.email, password: right, ...borrowed }, now);
 		if (refused.ok || refused.reason !== 'throttled') throw new Error('expected a wait');
 		expect(refused.retryAt.getTime() - now.getTime()).toBeLessThanOrEqual(30 * second);
-		expect(await signIn(db, { email: user.email, password: right, ...borrowed }, refused.retryAt)).toMatchObject({ ok: true });
+		expect(await signIn(db, { login: user.email, password: right, ...borrowed }, refused.retryAt)).toMatchObject({ ok: true });
 	});
 
 	it('a person told to wait, who presses again and again, is never blocked by their own presses', async () => {
@@ -98,22 +98,22 @@ describeEachBackend('sign-in throttle', (ctx) => {
 		const borrowed = stranger();
 		// Four typos of their own on a borrowed phone, then one guess from somewhere else:
 		// the account now asks for a short wait.
-		for (let i = 0; i < 4; i++) await signIn(db, { email: user.email, password: `tastefejl ${i}`, ...borrowed }, now);
-		await signIn(db, { email: user.email, password: 'gæt', ...stranger() }, now);
+		for (let i = 0; i < 4; i++) await signIn(db, { login: user.email, password: `tastefejl ${i}`, ...borrowed }, now);
+		await signIn(db, { login: user.email, password: 'gæt', ...stranger() }, now);
 		let last;
-		for (let i = 0; i < 8; i++) last = await signIn(db, { email: user.email, password: right, ...borrowed }, now);
+		for (let i = 0; i < 8; i++) last = await signIn(db, { login: user.email, password: right, ...borrowed }, now);
 		if (!last || last.ok || last.reason !== 'throttled') throw new Error('expected a wait');
 		// Still only the account's short wait, not a 15-minute block on this address.
 		expect(last.retryAt.getTime() - now.getTime()).toBeLessThanOrEqual(30 * second);
-		expect(await signIn(db, { email: user.email, password: right, ...borrowed }, last.retryAt)).toMatchObject({ ok: true });
+		expect(await signIn(db, { login: user.email, password: right, ...borrowed }, last.retryAt)).toMatchObject({ ok: true });
 	});
 
 	it('a parallel burst from one address at one account is checked exactly 5 times', async () => {
 		const { db, user } = await person();
 		// A known device skips the account-wide delay, so only the per-address limit counts here.
 		const from = { address: '198.51.100.99', device: 'phone-of-someone-else' };
-		await signIn(db, { email: user.email, password: right, ...from });
-		const results = await Promise.all(Array.from({ length: 20 }, (_, i) => signIn(db, { email: user.email, password: `x${i}`, ...from })));
+		await signIn(db, { login: user.email, password: right, ...from });
+		const results = await Promise.all(Array.from({ length: 20 }, (_, i) => signIn(db, { login: user.email, password: `x${i}`, ...from })));
 		expect(results.filter((r) => !r.ok && r.reason === 'wrongCredentials')).toHaveLength(rules.signInAccountAddress.attempts);
 	});
 
@@ -122,7 +122,7 @@ describeEachBackend('sign-in throttle', (ctx) => {
 		let at = Date.now();
 		const waits: number[] = [];
 		for (let checked = 0; checked < 14;) {
-			const result = await signIn(db, { email: user.email, password: `gæt ${checked}`, ...stranger() }, new Date(at));
+			const result = await signIn(db, { login: user.email, password: `gæt ${checked}`, ...stranger() }, new Date(at));
 			if (result.ok) throw new Error('a wrong password got in');
 			if (result.reason === 'throttled') {
 				waits.push(result.retryAt.getTime() - at);
@@ -134,10 +134,10 @@ describeEachBackend('sign-in throttle', (ctx) => {
 		expect(waits).toEqual(Array.from({ length: 9 }, (_, i) => delayAfter(rules.signInAccount, i + 5)));
 		// 14 wrong guesses later, the right password from anywhere gets in after at most 30 s.
 		const anywhere = stranger();
-		const wait = await signIn(db, { email: user.email, password: right, ...anywhere }, new Date(at));
+		const wait = await signIn(db, { login: user.email, password: right, ...anywhere }, new Date(at));
 		if (wait.ok || wait.reason !== 'throttled') throw new Error('expected a wait');
 		expect(wait.retryAt.getTime() - at).toBeLessThanOrEqual(30 * second);
-		expect(await signIn(db, { email: user.email, password: right, ...anywhere }, wait.retryAt)).toMatchObject({ ok: true });
+		expect(await signIn(db, { login: user.email, password: right, ...anywhere }, wait.retryAt)).toMatchObject({ ok: true });
 	});
 
 	it('an unknown email is slowed exactly like a real one, so the throttle reveals nothing', async () => {
@@ -146,8 +146,8 @@ describeEachBackend('sign-in throttle', (ctx) => {
 		const real: string[] = [];
 		const ghost: string[] = [];
 		for (let i = 0; i < 8; i++) {
-			const a = await signIn(db, { email: user.email, password: 'x', ...stranger() }, now);
-			const b = await signIn(db, { email: `ghost-${user.id}@example.org`, password: 'x', ...stranger() }, now);
+			const a = await signIn(db, { login: user.email, password: 'x', ...stranger() }, now);
+			const b = await signIn(db, { login: `ghost-${user.id}@example.org`, password: 'x', ...stranger() }, now);
 			real.push(a.ok ? 'ok' : a.reason);
 			ghost.push(b.ok ? 'ok' : b.reason);
 		}
@@ -158,14 +158,14 @@ describeEachBackend('sign-in throttle', (ctx) => {
 	it('an address trying many accounts is stopped after 30 wrong guesses; right ones do not count', async () => {
 		const { db, user } = await person();
 		const from = { address: '198.51.100.200', device: 'shared-pc' };
-		for (let i = 0; i < 40; i++) await signIn(db, { email: user.email, password: right, ...from });
+		for (let i = 0; i < 40; i++) await signIn(db, { login: user.email, password: right, ...from });
 		for (let i = 0; i < rules.signInAddress.attempts; i++) {
-			expect(await signIn(db, { email: `guess${i}-${user.id}@example.org`, password: 'x', ...from })).toMatchObject({
+			expect(await signIn(db, { login: `guess${i}-${user.id}@example.org`, password: 'x', ...from })).toMatchObject({
 				reason: 'wrongCredentials'
 			});
 		}
-		expect(await signIn(db, { email: user.email, password: right, ...from })).toMatchObject({ reason: 'throttled' });
-		expect(await signIn(db, { email: user.email, password: right, address: '198.51.100.201', device: 'shared-pc' })).toMatchObject({
+		expect(await signIn(db, { login: user.email, password: right, ...from })).toMatchObject({ reason: 'throttled' });
+		expect(await signIn(db, { login: user.email, password: right, address: '198.51.100.201', device: 'shared-pc' })).toMatchObject({
 			ok: true
 		});
 	});
@@ -178,7 +178,7 @@ describeEachBackend('sign-in throttle', (ctx) => {
 		const staffGrant = await grantFor(db, staff, family.id);
 		for (let i = 0; i < attackNoticeAt; i++) {
 			if (i === attackNoticeAt - 1) expect(await overview(staffGrant)).toBeNull();
-			const r = await signIn(db, { email: user.email, password: `gæt ${i}`, ...stranger() }, new Date(at));
+			const r = await signIn(db, { login: user.email, password: `gæt ${i}`, ...stranger() }, new Date(at));
 			expect(r).toMatchObject({ reason: 'wrongCredentials' });
 			at += 31 * second;
 		}
@@ -187,6 +187,7 @@ describeEachBackend('sign-in throttle', (ctx) => {
 			kind: 'family',
 			id: user.id,
 			email: user.email,
+			phone: null,
 			locale: 'da',
 			memberId: member.id,
 			familyId: family.id,
@@ -209,20 +210,20 @@ describeEachBackend('invitation throttle', (ctx) => {
 		if (!created.ok) throw new Error('expected a link');
 		return { db, token: created.token, taken };
 	}
-	const input = (email: string, address: string) => ({ email, password: right, locale: 'da', address });
+	const input = (login: string, address: string) => ({ login, password: right, locale: 'da', address });
 
 	it('checks the link before hashing: made-up links cost no password hashing', async () => {
 		const { db } = await link();
 		let hashes = 0;
 		const counting = (password: string) => (hashes++, hashPassword(password));
 		for (let i = 0; i < 10; i++) {
-			const result = await acceptInvitation(db, newToken().token, input('a@example.org', `198.18.0.${i}`), new Date(), counting);
+			const result = await acceptInvitation(db, { token: newToken().token }, input('a@example.org', `198.18.0.${i}`), new Date(), counting);
 			expect(result).toEqual({ ok: false, reason: 'invalid' });
 		}
 		expect(hashes).toBe(0);
 		// A real link is hashed once, when it is used.
 		const { token } = await link();
-		expect(await acceptInvitation(db, token, input(`ny-${n}@example.org`, '198.18.0.99'), new Date(), counting)).toMatchObject({
+		expect(await acceptInvitation(db, { token: token }, input(`ny-${n}@example.org`, '198.18.0.99'), new Date(), counting)).toMatchObject({
 			ok: true
 		});
 		expect(hashes).toBe(1);
@@ -231,16 +232,23 @@ describeEachBackend('invitation throttle', (ctx) => {
 	it('an address trying made-up links is stopped after 10', async () => {
 		const { db, token } = await link();
 		for (let i = 0; i < rules.invitationAddress.attempts; i++) {
-			expect(await acceptInvitation(db, newToken().token, input('a@example.org', '198.18.1.1'))).toMatchObject({ reason: 'invalid' });
+			expect(await acceptInvitation(db, { token: newToken().token }, input('a@example.org', '198.18.1.1'))).toMatchObject({
+				reason: 'invalid'
+			});
 		}
-		expect(await acceptInvitation(db, token, input('fresh@example.org', '198.18.1.1'))).toMatchObject({ reason: 'throttled' });
+		expect(await acceptInvitation(db, { token: token }, input('fresh@example.org', '198.18.1.1'))).toMatchObject({ reason: 'throttled' });
 	});
 
 	it('a real link cannot be used to try e-mail after e-mail: a neutral answer, then a wait', async () => {
 		const { db, token, taken } = await link();
 		for (let i = 0; i < rules.invitationLink.attempts; i++) {
-			expect(await acceptInvitation(db, token, input(taken.email, `198.18.2.${i}`))).toEqual({ ok: false, reason: 'emailUnavailable' });
+			expect(await acceptInvitation(db, { token: token }, input(taken.email, `198.18.2.${i}`))).toEqual({
+				ok: false,
+				reason: 'loginUnavailable'
+			});
 		}
-		expect(await acceptInvitation(db, token, input(`unused-${n}@example.org`, '198.18.2.99'))).toMatchObject({ reason: 'throttled' });
+		expect(await acceptInvitation(db, { token: token }, input(`unused-${n}@example.org`, '198.18.2.99'))).toMatchObject({
+			reason: 'throttled'
+		});
 	});
 });

@@ -91,13 +91,13 @@ for (const backend of backends) {
 			);
 			expect((Array.isArray(away) ? away : (away as { rows: unknown[] }).rows).length).toBe(1);
 			// Yusuf was a 'teenager'; now a child born 2011, so still a teenager with a sign-in.
-			const yusuf = await signIn(db, { email: 'yusuf@example.org', password: 'opgang-demo-2026', address: '192.0.2.1', device: 'upgrade' });
+			const yusuf = await signIn(db, { login: 'yusuf@example.org', password: 'opgang-demo-2026', address: '192.0.2.1', device: 'upgrade' });
 			expect(yusuf).toMatchObject({ ok: true, kind: 'family' });
-			const mette = await signIn(db, { email: 'mette@example.org', password: 'opgang-demo-2026', address: '192.0.2.2', device: 'upgrade' });
+			const mette = await signIn(db, { login: 'mette@example.org', password: 'opgang-demo-2026', address: '192.0.2.2', device: 'upgrade' });
 			expect(mette).toMatchObject({ ok: true, kind: 'staff' });
 			// The 0.1 session still finds its person (its secret is unknown here, so it is refused, not broken).
 			expect(await validateSessionToken(db, 'releasezeroonesessionidaaaaaaaaaaaaaaaa.' + 'a'.repeat(39))).toBeNull();
-			const amina = await signIn(db, { email: 'amina@example.org', password: 'opgang-demo-2026', address: '192.0.2.3', device: 'upgrade' });
+			const amina = await signIn(db, { login: 'amina@example.org', password: 'opgang-demo-2026', address: '192.0.2.3', device: 'upgrade' });
 			if (!amina.ok) throw new Error('Amina could not sign in after the upgrade');
 			const session = await import('../../src/lib/server/auth/session').then((m) => m.createSession(db, amina.userId, 'family', ''));
 			const valid = await validateSessionToken(db, session.token);

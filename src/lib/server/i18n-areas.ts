@@ -22,13 +22,19 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/': [],
 	'/logout': [],
 	'/(public)/login': ['login', 'validation'],
-	'/(public)/invitation/[token]': ['invitation', 'validation', 'readAloud'],
+	'/(public)/forgot': ['forgot', 'readAloud'],
+	// A sign-in link's pages; one that cannot be used offers the code field (/k).
+	'/(public)/invitation/[token]': ['invitation', 'code', 'validation', 'readAloud'],
+	'/(public)/reset/[token]': ['reset', 'invitation', 'code', 'validation', 'readAloud'],
+	'/(public)/k': ['code', 'validation'],
+	'/(public)/k/[code]': ['invitation', 'reset', 'code', 'validation', 'readAloud'],
 	'/(public)/language': ['validation'],
 	'/(public)/privacy': ['privacy', 'readAloud'],
 	'/(family)/home': ['home', 'readAloud', ...familyOverview],
 	'/account': ['account', 'readAloud'],
 	'/staff': ['staff'],
-	'/staff/families/[id=uuid]': ['staff', 'staffFamily', ...familyOverview]
+	// 'slip': the letter's copy in the staff member's language too (the letter itself carries the member's and Danish).
+	'/staff/families/[id=uuid]': ['staff', 'staffFamily', 'slip', ...familyOverview]
 };
 
 /**

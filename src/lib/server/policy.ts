@@ -30,6 +30,12 @@ export const policy = {
 	/** Make a sign-in link for a member (anyone from the team who meets the family may hand one over). */
 	'invitation.create': staffRelations,
 	/**
+	 * Make a reset link (a new password) for a member who has a sign-in. Whoever holds it can take
+	 * over the sign-in, so only the person the family turns to: the contact person, the stand-in
+	 * while they are away, and the team leader — not every colleague involved with the family.
+	 */
+	'signIn.reset': ['contact', 'stand_in', 'leader'],
+	/**
 	 * Read items that belong to one member (a teenager's own wishes and messages, what a staff
 	 * member helps one person with): that member, the adults for a young child, the team —
 	 * never the parents of a teenager.

@@ -4,6 +4,7 @@ import { endOtherSessions, endOwnSession, listSessions } from '$lib/server/auth/
 import { requireUser } from '$lib/server/auth/guards';
 import { readForm } from '$lib/server/http/form';
 import { tokenIdField } from '$lib/schemas/forms';
+import { formatPhone } from '$lib/login';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -11,7 +12,9 @@ export const load: PageServerLoad = async (event) => {
 	const { db } = await getDatabase();
 	const sessions = await listSessions(db, user.id);
 	return {
-		email: user.email,
+		// What they sign in with: the e-mail, else the phone number.
+		login: user.email ?? (user.phone ? formatPhone(user.phone) : ''),
+		newPassword: event.url.searchParams.has('new-password'),
 		sessions: sessions.map((s) => ({
 			id: s.id,
 			device: s.device,

@@ -17,3 +17,13 @@ describe('password rules', () => {
 		expect(passwordProblem('opgang-demo-2026')).toBeNull();
 	});
 });
+
+describe('password rules with a phone number', () => {
+	it('refuse the person’s own phone number, however written', () => {
+		for (const password of ['52601493', '52 60 14 93', '+4552601493', '004552601493', '4552601493']) {
+			expect(passwordProblem(password, undefined, '+4552601493'), password).toBe('tooCommon');
+		}
+		expect(passwordProblem('52601494', undefined, '+4552601493')).toBeNull();
+		expect(passwordProblem('blå cykel 52601493', undefined, '+4552601493')).toBeNull();
+	});
+});

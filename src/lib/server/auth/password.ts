@@ -25,11 +25,13 @@ export function decoyHash(): Promise<string> {
 	return decoy;
 }
 
+export type PasswordProblem = 'tooShort' | 'tooLong' | 'tooCommon';
+
 /**
  * NIST 800-63B: length, not composition rules, and no password from a list of common ones
- * (nor the person's own email).
+ * (nor the person's own e-mail or phone number: eight digits pass the length rule).
  */
-export function passwordProblem(password: string, email?: string): 'tooShort' | 'tooLong' | 'tooCommon' | null {
+export function passwordProblem(password: string, email?: string, phone?: string): PasswordProblem | null {
 	const length = [...password].length;
 	if (length < passwordLength.min) return 'tooShort';
 	if (length > passwordLength.max) return 'tooLong';
@@ -37,5 +39,10 @@ export function passwordProblem(password: string, email?: string): 'tooShort' | 
 	if (commonPasswords.has(lowered)) return 'tooCommon';
 	if (/^(.)\1+$/.test(password) || /^(0123456789|1234567890|9876543210|abcdefgh)/.test(lowered)) return 'tooCommon';
 	if (email && (lowered === email.toLowerCase() || lowered === email.toLowerCase().split('@')[0])) return 'tooCommon';
+	if (phone && /^[\d\s+\-.]+$/.test(password)) {
+		const digits = password.replace(/\D/g, '');
+		const full = phone.replace(/\D/g, '');
+		if (digits === full || digits === full.replace(/^45/, '') || digits === `00${full}`) return 'tooCommon';
+	}
 	return null;
 }

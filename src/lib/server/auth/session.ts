@@ -20,7 +20,9 @@ export type SessionUser =
 	| {
 			kind: 'family';
 			id: string;
-			email: string;
+			/** What the person signs in with: an e-mail, a phone number (+45…) or both. */
+			email: string | null;
+			phone: string | null;
 			locale: Locale;
 			memberId: string;
 			familyId: string;
@@ -30,7 +32,8 @@ export type SessionUser =
 	| {
 			kind: 'staff';
 			id: string;
-			email: string;
+			email: string | null;
+			phone: string | null;
 			locale: Locale;
 			staffId: string;
 			teamId: string;
@@ -76,6 +79,7 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
 				lastActiveAt: sessions.lastActiveAt,
 				userId: users.id,
 				email: users.email,
+				phone: users.phone,
 				locale: users.locale,
 				memberId: familyMembers.id,
 				familyId: familyMembers.familyId,
@@ -102,6 +106,7 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
 			kind: 'staff',
 			id: row.userId,
 			email: row.email,
+			phone: row.phone,
 			locale,
 			staffId: row.staffId,
 			teamId: row.teamId,
@@ -113,6 +118,7 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
 			kind: 'family',
 			id: row.userId,
 			email: row.email,
+			phone: row.phone,
 			locale,
 			memberId: row.memberId,
 			familyId: row.familyId,

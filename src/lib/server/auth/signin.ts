@@ -4,11 +4,9 @@ import { users } from '../db/schema';
 import { decoyHash, verifyPassword } from './password';
 import { forget, giveBack, takeAttempts, type Attempt } from './throttle';
 import { isKnownDevice, rememberDevice } from './devices';
+import { normaliseEmail, parseLogin } from '$lib/login';
 
-/** Trimmed, NFKC, lower case: how emails are stored and compared. */
-export function normaliseEmail(email: string): string {
-	return email.normalize('NFKC').trim().toLowerCase();
-}
+export { normaliseEmail } from '$lib/login';
 
 /** Wrong passwords in a day from which the team is shown that someone is guessing. */
 export const attackNoticeAt = 10;
@@ -19,7 +17,8 @@ export type SignInResult =
 	| { ok: false; reason: 'throttled'; retryAt: Date };
 
 export interface SignInInput {
-	email: string;
+	/** An e-mail or a phone number ($lib/login), as typed. */
+	login: string;
 	password: string;
 	/** The client's address (throttling). */
 	address: string;
@@ -28,22 +27,26 @@ export interface SignInInput {
 }
 
 /**
- * Checks an email and password. An unknown email and a wrong password give the same answer
- * and take the same time (a decoy hash is verified), and are throttled the same way, so
- * neither the answer nor the throttle reveals which emails have a sign-in.
+ * Checks an e-mail or phone number and a password. An unknown e-mail or phone and a wrong
+ * password give the same answer and take the same time (a decoy hash is verified), and are
+ * throttled the same way, so neither the answer nor the throttle reveals who has a sign-in.
+ * The account's counters are keyed by the normalised e-mail or phone (+45…).
  */
 export async function signIn(db: Db, input: SignInInput, now = new Date()): Promise<SignInResult> {
-	const email = normaliseEmail(input.email);
-	const [user] = await db
-		.select({ id: users.id, passwordHash: users.passwordHash, staffId: users.staffId, known: isKnownDevice(input.device, users.id) })
-		.from(users)
-		.where(eq(users.email, email));
+	const login = parseLogin(input.login);
+	const account = login?.value ?? normaliseEmail(input.login);
+	const [user] = login
+		? await db
+				.select({ id: users.id, passwordHash: users.passwordHash, staffId: users.staffId, known: isKnownDevice(input.device, users.id) })
+				.from(users)
+				.where(login.kind === 'email' ? eq(users.email, login.value) : eq(users.phone, login.value))
+		: [];
 
 	const attempts: Attempt[] = [
 		['signInAddress', input.address],
-		['signInAccountAddress', `${email}|${input.address}`]
+		['signInAccountAddress', `${account}|${input.address}`]
 	];
-	if (!user?.known) attempts.push(['signInAccount', email]);
+	if (!user?.known) attempts.push(['signInAccount', account]);
 	const retryAt = await takeAttempts(db, attempts, now);
 	if (retryAt) return { ok: false, reason: 'throttled', retryAt };
 

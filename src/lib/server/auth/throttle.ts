@@ -1,5 +1,5 @@
 /**
- * Throttles for guessing: sign-in passwords and invitation links. Each attempt is *taken*
+ * Throttles for guessing: sign-in passwords, sign-in links and their short codes. Each attempt is *taken*
  * from its counters before the password or link is checked, in one atomic statement per
  * counter (an upsert that counts and decides under the row's lock), so a parallel burst
  * cannot slip more checks through than the limit. A successful attempt gives its count back.
@@ -30,10 +30,19 @@ export const rules = {
 	signInAccountAddress: { kind: 'limit', attempts: 5, windowMs: minutes(15), blockMs: minutes(15) },
 	/** Wrong passwords for one account from anywhere (a distributed guesser): slowed, never locked. */
 	signInAccount: { kind: 'delay', free: 5, firstDelayMs: 1000, maxDelayMs: 30_000, windowMs: minutes(24 * 60) },
-	/** Tries at invitation links from one address (mostly links that do not exist). */
+	/** Tries to use a sign-in link (invitation or reset) from one address (mostly links that do not exist). */
 	invitationAddress: { kind: 'limit', attempts: 10, windowMs: minutes(15), blockMs: minutes(15) },
-	/** Tries at one real link (e.g. e-mail after e-mail that cannot be used). */
-	invitationLink: { kind: 'limit', attempts: 5, windowMs: minutes(15), blockMs: minutes(15) }
+	/** Tries to use one real link, by its long link or its short code (e.g. e-mail after e-mail that cannot be used). */
+	invitationLink: { kind: 'limit', attempts: 5, windowMs: minutes(15), blockMs: minutes(15) },
+	/** Short codes looked up from one address; a right code gives its try back. */
+	codeAddress: { kind: 'limit', attempts: 10, windowMs: minutes(15), blockMs: minutes(15) },
+	/**
+	 * Wrong short codes from everywhere together (key "all"): the code space is small (31⁸), so
+	 * a guesser with many addresses must not get far either — at most about 100 per 15 minutes.
+	 * Reaching it pauses code entry for everyone for 15 minutes; long links and QR codes keep
+	 * working. (Honest typos across a whole municipality come nowhere near it.)
+	 */
+	codeEverywhere: { kind: 'limit', attempts: 100, windowMs: minutes(15), blockMs: minutes(15) }
 } as const satisfies Record<string, LimitRule | DelayRule>;
 
 export type RuleName = keyof typeof rules;

@@ -6,6 +6,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { tokenPattern } from '$lib/shapes';
+import { normaliseShortCode, shortCodeAlphabet, shortCodeLength } from '$lib/short-code';
 
 /** 24 random bytes → 192 bits, base32 (no padding, lower case: URL- and cookie-safe). */
 function randomString(): string {
@@ -40,4 +41,27 @@ export function splitToken(token: string): { id: string; secret: string } | null
 
 export function secretMatches(secret: string, storedHash: Uint8Array): boolean {
 	return constantTimeEqual(hashSecret(secret), storedHash);
+}
+
+/** A new short code, uniformly from the alphabet (rejection sampling: 248 = 8 × 31). */
+export function newShortCode(): string {
+	const limit = 256 - (256 % shortCodeAlphabet.length);
+	let code = '';
+	while (code.length < shortCodeLength) {
+		const bytes = new Uint8Array(16);
+		crypto.getRandomValues(bytes);
+		for (const b of bytes) if (b < limit && code.length < shortCodeLength) code += shortCodeAlphabet[b % shortCodeAlphabet.length];
+	}
+	return code;
+}
+
+/** SHA-256 of a normalised short code: how it is stored and looked up. */
+export function hashShortCode(code: string): Uint8Array {
+	return sha256(new TextEncoder().encode(`code:${code}`));
+}
+
+/** The stored form of whatever was typed, or null for anything that cannot be a code. */
+export function shortCodeHash(typed: string): Uint8Array | null {
+	const code = normaliseShortCode(typed);
+	return code ? hashShortCode(code) : null;
 }

@@ -18,7 +18,7 @@ import type { AbsenceKind, FamilyStatus, LifeArea, MemberRole, StaffRole, Standa
 import type { LocalizedText } from '../../localized';
 
 // An invented municipality: the demo must not look like any real one's data.
-export const organisation = { name: 'Lyngbæk Kommune' } as const;
+export const organisation = { name: 'Lyngbæk Kommune', phone: '+45 87 10 20 30' } as const;
 /** What Lyngbæk Kommune calls its departments. */
 export const departmentNames: Record<Department, string> = {
 	employment: 'Job og uddannelse',
@@ -424,7 +424,10 @@ export const familyList: DemoFamily[] = [
 ];
 
 export interface DemoUser {
-	email: string;
+	/** At least one of the two: what the person signs in with. */
+	email?: string;
+	/** As a person would type it; stored normalised (+45…). */
+	phone?: string;
 	who: string;
 	locale: string;
 	/** Exactly one: the family member's or the staff member's name. */
@@ -439,6 +442,8 @@ export const userList: DemoUser[] = [
 	{ email: 'omar@example.org', who: 'father, Hassan family', locale: 'da', member: 'Omar Hassan', listed: true },
 	{ email: 'yusuf@example.org', who: 'teenager (15), Hassan family', locale: 'da', member: 'Yusuf Hassan', listed: true },
 	{ email: 'ayse@example.org', who: 'mother, Yılmaz family', locale: 'tr', member: 'Ayşe Yılmaz', listed: true },
+	// No e-mail: he signs in with his phone number.
+	{ phone: '52 60 14 93', who: 'father, Yılmaz family (phone, no e-mail)', locale: 'tr', member: 'Mehmet Yılmaz', listed: true },
 	{ email: 'hodan@example.org', who: 'mother, Warsame family', locale: 'so', member: 'Hodan Warsame', listed: true },
 	{ email: 'mette@example.org', who: 'caseworker (employment), Mette Kjær', locale: 'da', staff: 'Mette Kjær', listed: true },
 	{ email: 'ali@example.org', who: 'caseworker (children and youth), Ali Demir', locale: 'da', staff: 'Ali Demir', listed: true },

@@ -10,14 +10,22 @@ import { addDays, copenhagenDate } from '../../i18n/format';
 import { hashPassword } from '../auth/password';
 import { departmentNames, familyList, organisation, staffMembers, team, userList } from './data';
 import { standardDepartments } from '../../codes';
+import { formatPhone, normaliseEmail, normalisePhone } from '../../login';
 
 /** Shared by every demo user. Only for the demo: never seed a real database with it. */
 export const demoPassword = 'opgang-demo-2026';
 
-/** The sign-ins worth trying, in the order shown in the console and the docs. */
-export const demoSignIns: { email: string; who: string; locale: string }[] = userList
+function phoneOf(typed: string | undefined): string | null {
+	if (typed === undefined) return null;
+	const phone = normalisePhone(typed);
+	if (!phone) throw new Error(`Demo data: "${typed}" is not a phone number`);
+	return phone;
+}
+
+/** The sign-ins worth trying (an e-mail, or a phone number as +45 12 34 56 78), in the order shown in the console and the docs. */
+export const demoSignIns: { login: string; who: string; locale: string }[] = userList
 	.filter((u) => u.listed)
-	.map(({ email, who, locale }) => ({ email, who, locale }));
+	.map(({ email, phone, who, locale }) => ({ login: email ?? formatPhone(phoneOf(phone)!), who, locale }));
 
 function byName<T>(map: Map<string, T>, name: string, what: string): T {
 	const value = map.get(name);
@@ -31,7 +39,10 @@ export async function seedDemo(db: Db): Promise<void> {
 	const passwordHash = await hashPassword(demoPassword);
 
 	await db.transaction(async (tx) => {
-		const [org] = await tx.insert(organisations).values({ name: organisation.name }).returning({ id: organisations.id });
+		const [org] = await tx
+			.insert(organisations)
+			.values({ name: organisation.name, phone: organisation.phone })
+			.returning({ id: organisations.id });
 		const [teamRow] = await tx
 			.insert(teams)
 			.values({ organisationId: org.id, name: team.name, area: team.area })
@@ -143,7 +154,8 @@ export async function seedDemo(db: Db): Promise<void> {
 
 		await tx.insert(users).values(
 			userList.map((u) => ({
-				email: u.email.trim().normalize('NFKC').toLowerCase(),
+				email: u.email ? normaliseEmail(u.email) : null,
+				phone: phoneOf(u.phone),
 				passwordHash,
 				locale: u.locale,
 				familyMemberId: u.member ? byName(memberIds, u.member, 'family member') : null,
@@ -163,11 +175,11 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
 
 /** The demo sign-ins, for the console of `npm run demo`. */
 export function printDemoSignIns(loaded: boolean): void {
-	const width = Math.max(...demoSignIns.map((s) => s.email.length));
+	const width = Math.max(...demoSignIns.map((s) => s.login.length));
 	const lines = [
 		'',
 		loaded ? 'Opgang demo data loaded. Sign in with one of these:' : 'Opgang demo: sign in with one of these:',
-		...demoSignIns.map((s) => `  ${s.email.padEnd(width)}  ${s.locale}  ${s.who}`),
+		...demoSignIns.map((s) => `  ${s.login.padEnd(width)}  ${s.locale}  ${s.who}`),
 		`Password for all demo users: ${demoPassword}`,
 		''
 	];

@@ -31,7 +31,12 @@ export const actions: Actions = {
 
 		const { db } = await getDatabase();
 		const device = deviceSecret(cookies, url);
-		const result = await signIn(db, { ...parsed.data, address: clientAddress(event), device });
+		const result = await signIn(db, {
+			login: parsed.data.email.value,
+			password: parsed.data.password,
+			address: clientAddress(event),
+			device
+		});
 		if (!result.ok) {
 			if (result.reason === 'wrongCredentials') return fail(400, { values, errors: {}, message: { key: 'login.wrong' } as Message });
 			const seconds = Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 1000));

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { check, customType, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { familyMembers, staff } from './people';
+// Relative, not $lib: drizzle-kit loads the schema without SvelteKit's aliases.
+import { oneOf, signInLinkPurposes } from '../../../codes';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 	dataType: () => 'bytea',
@@ -10,13 +12,18 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
-/** A sign-in. Belongs to exactly one family member or one staff member. */
+/**
+ * A sign-in. Belongs to exactly one family member or one staff member, and is found by an
+ * e-mail, a phone number or either (a grandmother without e-mail signs in with her phone).
+ */
 export const users = pgTable(
 	'users',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
 		/** Stored normalised (trimmed, NFKC, lower case); unique. */
-		email: text('email').notNull(),
+		email: text('email'),
+		/** Stored normalised as +CC… ($lib/login normalisePhone: 8 Danish digits become +45…); unique. */
+		phone: text('phone'),
 		passwordHash: text('password_hash').notNull(),
 		locale: text('locale').notNull().default('da'),
 		familyMemberId: uuid('family_member_id').references(() => familyMembers.id, {
@@ -31,6 +38,13 @@ export const users = pgTable(
 	},
 	(t) => [
 		uniqueIndex('users_email_key').on(t.email),
+		uniqueIndex('users_phone_key').on(t.phone),
+		check('users_email_or_phone', sql`${t.email} is not null or ${t.phone} is not null`),
+		// E.164: a plus, a country code and at most 15 digits; a Danish number has 8 after +45.
+		check(
+			'users_phone_shape',
+			sql`${t.phone} ~ '^[+][1-9][0-9]{6,14}$' and (${t.phone} not like '+45%' or ${t.phone} ~ '^[+]45[0-9]{8}$')`
+		),
 		uniqueIndex('users_family_member_key').on(t.familyMemberId),
 		uniqueIndex('users_staff_key').on(t.staffId),
 		check('users_one_owner', sql`num_nonnulls(${t.familyMemberId}, ${t.staffId}) = 1`)
@@ -54,12 +68,19 @@ export const sessions = pgTable(
 	(t) => [index('sessions_user_idx').on(t.userId)]
 );
 
-/** A single-use link that lets a family member choose a password. */
+/**
+ * A single-use sign-in link: an invitation lets a family member without a sign-in make one, a
+ * reset lets one who has a sign-in choose a new password. Reached by the long link (id.secret)
+ * or by its short code; only hashes of the secret and the code are stored.
+ */
 export const invitations = pgTable(
 	'invitations',
 	{
 		id: text('id').primaryKey(),
 		secretHash: bytea('secret_hash').notNull(),
+		purpose: text('purpose', { enum: signInLinkPurposes }).notNull().default('invite'),
+		/** SHA-256 of the short code (auth/short-codes.ts); null on links made before codes existed. */
+		codeHash: bytea('code_hash'),
 		familyMemberId: uuid('family_member_id')
 			.notNull()
 			.references(() => familyMembers.id, { onDelete: 'cascade' }),
@@ -76,7 +97,12 @@ export const invitations = pgTable(
 		// At most one open link per person, even when two staff press the button at once.
 		uniqueIndex('invitations_one_open_per_member')
 			.on(t.familyMemberId)
-			.where(sql`${t.usedAt} is null and ${t.revokedAt} is null`)
+			.where(sql`${t.usedAt} is null and ${t.revokedAt} is null`),
+		// A short code leads to one open link only.
+		uniqueIndex('invitations_open_code')
+			.on(t.codeHash)
+			.where(sql`${t.usedAt} is null and ${t.revokedAt} is null`),
+		check('invitations_purpose', sql.raw(`purpose in (${oneOf(signInLinkPurposes)})`))
 	]
 );
 
@@ -96,7 +122,7 @@ export const knownDevices = pgTable(
 	(t) => [primaryKey({ columns: [t.deviceHash, t.userId] }), index('known_devices_user_idx').on(t.userId)]
 );
 
-/** Attempts counted per key ("signInAddress:…", "invitationLink:…") within a window; see throttle.ts. */
+/** Attempts counted per key ("signInAddress:…", "invitationLink:…", "codeAddress:…") within a window; see throttle.ts. */
 export const signInThrottle = pgTable('sign_in_throttle', {
 	key: text('key').primaryKey(),
 	failures: integer('failures').notNull().default(0),

@@ -27,6 +27,8 @@ const created = () => timestamp('created_at', { withTimezone: true }).notNull().
 export const organisations = pgTable('organisations', {
 	id: uuid('id').primaryKey().defaultRandom(),
 	name: text('name').notNull(),
+	/** The municipality's switchboard as it is written on letters ("+45 87 10 20 30"). */
+	phone: text('phone'),
 	createdAt: created()
 });
 

@@ -1,10 +1,13 @@
-import { fail } from '@sveltejs/kit';
-import QRCode from 'qrcode';
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db';
 import { requireStaff } from '$lib/server/auth/guards';
 import { familyGrant, grantAllows } from '$lib/server/access';
 import { getFamilyOverview } from '$lib/server/families';
 import { createInvitation } from '$lib/server/auth/invitations';
+import { createReset } from '$lib/server/auth/resets';
+import { listOpenLinks } from '$lib/server/auth/links';
+import { flashNewLink, takeNewLink } from '$lib/server/auth/link-flash';
+import { slipFor } from '$lib/server/slip';
 import { readForm } from '$lib/server/http/form';
 import { notFound } from '$lib/server/http/not-found';
 import { uuidField } from '$lib/schemas/forms';
@@ -15,24 +18,37 @@ export const load: PageServerLoad = async (event) => {
 	const { db } = await getDatabase();
 	const grant = (await familyGrant(db, user, event.params.id, 'family.view')) ?? notFound();
 	const family = (await getFamilyOverview(db, grant)) ?? notFound();
-	return { family, relation: grant.relation, mayInvite: grantAllows(grant, 'invitation.create'), viewer: user.staffId };
+	// A link made just now is shown once (link-flash.ts); a reload shows only that it is open.
+	const flash = takeNewLink(event.cookies, event.url, event.params.id);
+	const openLinks = await listOpenLinks(db, family.id);
+	return {
+		family,
+		relation: grant.relation,
+		mayInvite: grantAllows(grant, 'invitation.create'),
+		mayReset: grantAllows(grant, 'signIn.reset'),
+		newLink: flash ? await slipFor(db, family.id, flash, event.url.origin) : null,
+		openLinks: openLinks.map((l) => ({ ...l, createdAt: l.createdAt.toISOString(), expiresAt: l.expiresAt.toISOString() })),
+		viewer: user.staffId
+	};
 };
 
-export const actions: Actions = {
-	invite: async (event) => {
-		const user = requireStaff(event);
-		const member = uuidField.safeParse((await readForm(event.request)).member);
-		if (!member.success) return fail(404, { inviteError: 'staffFamily.inviteError.notFound' });
-		const memberId = member.data;
-		const { db } = await getDatabase();
-		const grant = (await familyGrant(db, user, event.params.id, 'invitation.create')) ?? notFound();
-		const result = await createInvitation(db, grant, memberId);
-		if (!result.ok) {
-			return fail(result.reason === 'notFound' ? 404 : 409, { inviteError: `staffFamily.inviteError.${result.reason}` });
-		}
-		const link = new URL(`/invitation/${result.token}`, event.url.origin).href;
-		const qr = await QRCode.toString(link, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
-		// The link is secret: hooks.server.ts marks this response (a signed-in page) no-store.
-		return { invitation: { memberId, memberName: result.memberName, link, qr, expiresAt: result.expiresAt.toISOString() } };
+/** Makes a link through the service, then shows it from the page's own GET (never as the POST's answer). */
+async function makeLink(event: RequestEvent<{ id: string }>, kind: 'invite' | 'reset') {
+	const user = requireStaff(event);
+	const member = uuidField.safeParse((await readForm(event.request)).member);
+	if (!member.success) return fail(404, { inviteError: 'staffFamily.inviteError.notFound' });
+	const { db } = await getDatabase();
+	const action = kind === 'invite' ? 'invitation.create' : 'signIn.reset';
+	const grant = (await familyGrant(db, user, event.params.id, action)) ?? notFound();
+	const result = kind === 'invite' ? await createInvitation(db, grant, member.data) : await createReset(db, grant, member.data);
+	if (!result.ok) {
+		return fail(result.reason === 'notFound' ? 404 : 409, { inviteError: `staffFamily.inviteError.${result.reason}` });
 	}
+	flashNewLink(event.cookies, event.url, event.params.id, { memberId: member.data, token: result.token, code: result.code });
+	redirect(303, `/staff/families/${event.params.id}`);
+}
+
+export const actions: Actions = {
+	invite: (event) => makeLink(event, 'invite'),
+	reset: (event) => makeLink(event, 'reset')
 };
