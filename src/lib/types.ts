@@ -6,6 +6,7 @@ import type { FamilyStatus, LifeArea, MemberRole, SignInLinkPurpose } from './co
 import type { LocalizedText } from './localized';
 import type { Locale } from './i18n/locales';
 import type { Messages } from './i18n/translator';
+import type { OpeningHours } from './i18n/hours';
 
 export interface StaffCard {
 	id: string;
@@ -110,4 +111,20 @@ export interface Slip {
 	contact: { name: string; phone: string | null };
 	/** The member's language first, then Danish (once when they are the same), each with the letter's copy. */
 	languages: { code: Locale; dir: 'ltr' | 'rtl'; messages: Messages }[];
+}
+
+/** The municipality behind the portal, as the header, the footer and the statements show it. */
+export interface OrganisationFrame {
+	name: string;
+	/** A picture under static/ (e.g. /logo-lyngbaek.svg), or none. */
+	logoPath: string | null;
+	address: string | null;
+	phone: string | null;
+	email: string | null;
+	openingHours: OpeningHours[];
+	/** Where to ask about personal data, and the data protection officer (GDPR art. 13). */
+	privacyEmail: string | null;
+	dpoEmail: string | null;
+	/** When the accessibility statement was last written (yyyy-mm-dd). */
+	accessibilityReviewedOn: string | null;
 }

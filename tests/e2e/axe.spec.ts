@@ -34,6 +34,7 @@ for (const { code, name } of locales) {
 			'/login',
 			'/language',
 			'/privacy',
+			'/accessibility',
 			'/forgot',
 			'/k',
 			'/k/2222-2222',
@@ -43,7 +44,7 @@ for (const { code, name } of locales) {
 		]) {
 			await page.goto(path);
 			await expect(page.locator('html')).toHaveAttribute('lang', code);
-			if (path === '/privacy') await expect(listen(page)).toBeVisible();
+			if (path === '/privacy' || path === '/accessibility') await expect(listen(page)).toBeVisible();
 			await audit(page, `${path} (${code})`);
 		}
 		// A form with errors.

@@ -72,7 +72,7 @@ test.describe('client-side navigation brings each page its own copy', () => {
 		await signIn(page, 'amina@example.org');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('مرحبًا Amina');
 		await follow(page, page.getByRole('navigation').getByRole('link', { name: ar.nav.account }), ar.account.title);
-		await follow(page, page.locator('footer').getByRole('link'), ar.privacy.title);
+		await follow(page, page.locator('footer').getByRole('link', { name: ar.nav.privacy }), ar.privacy.title);
 		await follow(page, page.getByRole('navigation').getByRole('link', { name: ar.nav.home }), 'مرحبًا Amina');
 		await expect(page.getByRole('region', { name: ar.contact.title })).toBeVisible();
 		expect(await page.locator('body').innerText()).not.toMatch(rawKey);

@@ -4,8 +4,10 @@
  * Nastaliq-friendly line height, dates and plurals in the reader's own grammar.
  */
 import fa from '../../messages/fa.json' with { type: 'json' };
+import so from '../../messages/so.json' with { type: 'json' };
 import ur from '../../messages/ur.json' with { type: 'json' };
 import { locales } from '../../src/lib/i18n/locales';
+import { formatDateTime } from '../../src/lib/i18n/format';
 import { test, expect, signIn } from './helpers';
 
 for (const [email, lang, messages, contact, phone] of [
@@ -83,3 +85,16 @@ for (const { code, dir } of locales) {
 		await context.close();
 	});
 }
+
+test('a Somali reader’s dates stay Somali when the browser draws the page (Chromium has no Somali dates)', async ({ page }) => {
+	await signIn(page, 'hodan@example.org');
+	const data = page.waitForResponse((r) => r.url().includes('__data.json'));
+	await page.getByRole('navigation').getByRole('link', { name: so.nav.account }).click();
+	await data; // drawn in the browser, not by the server
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(so.account.title);
+	// Signed in today: the date as the portal ships Somali ("Nof 30, 2026"), not the browser's English ("Nov 30, 2026").
+	const somali = formatDateTime(new Date(), 'so').split(',').slice(0, 2).join(',');
+	const english = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'Europe/Copenhagen' }).format(new Date());
+	await expect(page.getByRole('main')).toContainText(somali);
+	if (somali !== english) await expect(page.getByRole('main')).not.toContainText(english);
+});

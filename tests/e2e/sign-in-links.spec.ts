@@ -8,7 +8,7 @@ import { type Browser, type Page } from '@playwright/test';
 import ar from '../../messages/ar.json' with { type: 'json' };
 import da from '../../messages/da.json' with { type: 'json' };
 import tr from '../../messages/tr.json' with { type: 'json' };
-import { test, expect, password, signIn } from './helpers';
+import { test, expect, password, signIn, signInButton } from './helpers';
 import type { OwnFamily } from './own';
 
 const fill = (text: string, values: Record<string, string>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k]);
@@ -182,12 +182,12 @@ test('a parent without e-mail signs in with his phone number; a wrong password a
 	]) {
 		await login.fill(phone);
 		await page.locator('main input[type=password]').fill(pass);
-		await page.locator('main form button[type=submit]').click();
+		await signInButton(page).click();
 		await expect(page.getByRole('alert')).toHaveText(da.login.wrong);
 	}
 	await login.fill('0045 52-60-14-93');
 	await page.locator('main input[type=password]').fill(password);
-	await page.locator('main form button[type=submit]').click();
+	await signInButton(page).click();
 	await expect(page).toHaveURL(/\/home$/);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'tr');
 	await expect(page.getByRole('heading', { name: tr.contact.title })).toBeVisible();
@@ -230,7 +230,7 @@ test('a reset link sets a new password, signs in here and ends the session on th
 	await expect(oldPhone).toHaveURL(/\/login/);
 	await oldPhone.locator('main input[autocomplete=username]').fill(own.parent.email);
 	await oldPhone.locator('main input[type=password]').fill(password);
-	await oldPhone.locator('main form button[type=submit]').click();
+	await signInButton(oldPhone).click();
 	await expect(oldPhone.getByRole('alert')).toHaveText(da.login.wrong);
 	await signIn(oldPhone, own.parent.email, 'hyldeblomst i juni');
 

@@ -8,6 +8,7 @@ import { demoPassword, demoSignIns, seedDemoIfEmpty } from '../../src/lib/server
 import { departments } from '../../src/lib/server/db/schema';
 import { standardDepartments } from '../../src/lib/codes';
 import { parseLogin } from '../../src/lib/login';
+import { forgetOrganisationFrame, getOrganisationFrame } from '../../src/lib/server/organisation';
 import { familyMembers, families, familyStaff, organisations, staff, teams, users } from '../../src/lib/server/db/schema';
 
 // This suite's database is its own, so it starts empty and the demo can be loaded into it.
@@ -161,5 +162,28 @@ describeEachBackend('demo data', (ctx) => {
 		const { db } = ctx();
 		const all = (await db.select({ name: families.name }).from(families)).map((f) => f.name).sort();
 		expect(await familyNames('lone@example.org')).toEqual(all);
+	});
+
+	it('gives the municipality the frame every page shows, kept for a minute', async () => {
+		const { db } = ctx();
+		forgetOrganisationFrame();
+		const frame = await getOrganisationFrame(db);
+		expect(frame).toMatchObject({
+			name: 'Lyngbæk Kommune',
+			phone: '+45 87 10 20 30',
+			logoPath: '/logo-lyngbaek.svg',
+			dpoEmail: expect.stringContaining('@'),
+			privacyEmail: expect.stringContaining('@'),
+			accessibilityReviewedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/)
+		});
+		expect(frame!.openingHours.map((h) => h.days).flat()).toEqual([1, 2, 3, 4, 5]);
+		// A change shows after the minute (or when forgotten), not on every page view.
+		await db.update(organisations).set({ phone: '+45 87 10 20 31' });
+		expect((await getOrganisationFrame(db))!.phone).toBe('+45 87 10 20 30');
+		expect((await getOrganisationFrame(db, Date.now() + 61_000))!.phone).toBe('+45 87 10 20 31');
+		await db.update(organisations).set({ phone: '+45 87 10 20 30' });
+		forgetOrganisationFrame();
+		// The database keeps opening hours a list.
+		await expect(db.update(organisations).set({ openingHours: {} as never })).rejects.toMatchObject({ cause: { code: '23514' } });
 	});
 });

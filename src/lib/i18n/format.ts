@@ -1,8 +1,9 @@
 import { timeZone, type Locale } from './locales';
+import { dateTimeFormat } from './date-names';
 
 // Intl constructors are slow (they load locale data); keep one per locale and style.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: Locale, style: 'date' | 'dateTime'): Intl.DateTimeFormat {
+const formatters = new Map<string, { format(date: Date): string }>();
+function formatter(locale: Locale, style: 'date' | 'dateTime'): { format(date: Date): string } {
 	const key = `${locale}:${style}`;
 	let f = formatters.get(key);
 	if (!f) {
@@ -12,7 +13,7 @@ function formatter(locale: Locale, style: 'date' | 'dateTime'): Intl.DateTimeFor
 			style === 'date'
 				? { dateStyle: 'long', timeZone, calendar: 'gregory' }
 				: { dateStyle: 'medium', timeStyle: 'short', timeZone, calendar: 'gregory' };
-		formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+		formatters.set(key, (f = dateTimeFormat(locale, options)));
 	}
 	return f;
 }

@@ -47,6 +47,9 @@ describe('dates in Copenhagen time', () => {
 		expect(formatDate('2026-12-07', 'en')).toBe('December 7, 2026');
 		expect(formatDate('2026-12-07', 'tr')).toBe('7 Aralık 2026');
 		expect(formatDate('2026-12-07', 'uk')).toBe('7 грудня 2026 р.');
+		// Somali from the names the portal ships (browsers have none): the same on server and client.
+		expect(formatDate('2026-12-07', 'so')).toBe('Diseembar 7, 2026');
+		expect(formatDateTime('2026-03-29T12:30:00Z', 'so')).toBe('Mar 29, 2026, 2:30\u202fGD');
 	});
 	it('keeps the calendar Danish letters use, in the reader’s words and digits', () => {
 		// Persian's default calendar is the Solar Hijri one ("۱۶ آذر ۱۴۰۵").

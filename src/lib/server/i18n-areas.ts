@@ -12,7 +12,7 @@ export type Namespace = keyof typeof da;
  * Every page: the root layout (skip link, header, menu, language switcher, footer), the error
  * page (which can replace any page, or none at all) and the error summary above forms.
  */
-export const commonNamespaces: readonly Namespace[] = ['app', 'nav', 'language', 'errors'];
+export const commonNamespaces: readonly Namespace[] = ['app', 'nav', 'language', 'errors', 'frame'];
 
 /** What a family's situation looks like: used by the family's home and the staff's view of it. */
 const familyOverview: readonly Namespace[] = ['contact', 'team', 'members', 'memberRole', 'department', 'lifeArea'];
@@ -30,6 +30,7 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/(public)/k/[code]': ['invitation', 'reset', 'code', 'validation', 'readAloud'],
 	'/(public)/language': ['validation'],
 	'/(public)/privacy': ['privacy', 'readAloud'],
+	'/(public)/accessibility': ['accessibility', 'readAloud'],
 	'/(family)/home': ['home', 'readAloud', ...familyOverview],
 	'/account': ['account', 'readAloud'],
 	'/staff': ['staff'],

@@ -18,7 +18,21 @@ import type { AbsenceKind, FamilyStatus, LifeArea, MemberRole, StaffRole, Standa
 import type { LocalizedText } from '../../localized';
 
 // An invented municipality: the demo must not look like any real one's data.
-export const organisation = { name: 'Lyngbæk Kommune', phone: '+45 87 10 20 30' } as const;
+export const organisation = {
+	name: 'Lyngbæk Kommune',
+	phone: '+45 87 10 20 30',
+	address: 'Familieteamet, Bazarvej 4, 8220 Lyngbæk',
+	email: 'familieteamet@lyngbaek.example',
+	openingHours: [
+		{ days: [1, 2, 3], opens: '09:00', closes: '15:00' },
+		{ days: [4], opens: '09:00', closes: '17:00' },
+		{ days: [5], opens: '09:00', closes: '12:00' }
+	],
+	logoPath: '/logo-lyngbaek.svg',
+	privacyEmail: 'databeskyttelse@lyngbaek.example',
+	dpoEmail: 'dpo@lyngbaek.example',
+	accessibilityReviewedOn: '2026-11-30'
+};
 /** What Lyngbæk Kommune calls its departments. */
 export const departmentNames: Record<Department, string> = {
 	employment: 'Job og uddannelse',

@@ -39,10 +39,7 @@ export async function seedDemo(db: Db): Promise<void> {
 	const passwordHash = await hashPassword(demoPassword);
 
 	await db.transaction(async (tx) => {
-		const [org] = await tx
-			.insert(organisations)
-			.values({ name: organisation.name, phone: organisation.phone })
-			.returning({ id: organisations.id });
+		const [org] = await tx.insert(organisations).values(organisation).returning({ id: organisations.id });
 		const [teamRow] = await tx
 			.insert(teams)
 			.values({ organisationId: org.id, name: team.name, area: team.area })

@@ -17,6 +17,7 @@ import {
 	type AnyPgColumn
 } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '../../../localized';
+import type { OpeningHours } from '../../../i18n/hours';
 
 const created = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -24,13 +25,26 @@ const created = () => timestamp('created_at', { withTimezone: true }).notNull().
  * A municipality. Every date is shown in Europe/Copenhagen ($lib/i18n/locales timeZone):
  * one deployment serves one Danish municipality, so there is no time zone per organisation.
  */
-export const organisations = pgTable('organisations', {
-	id: uuid('id').primaryKey().defaultRandom(),
-	name: text('name').notNull(),
-	/** The municipality's switchboard as it is written on letters ("+45 87 10 20 30"). */
-	phone: text('phone'),
-	createdAt: created()
-});
+export const organisations = pgTable(
+	'organisations',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		name: text('name').notNull(),
+		/** The municipality's switchboard as it is written on letters ("+45 87 10 20 30"). */
+		phone: text('phone'),
+		/** The frame every page shows (footer, privacy notice, accessibility statement). */
+		address: text('address'),
+		email: text('email'),
+		openingHours: jsonb('opening_hours').$type<OpeningHours[]>().notNull().default([]),
+		logoPath: text('logo_path'),
+		/** Where people ask about their data, and the data protection officer (GDPR art. 13). */
+		privacyEmail: text('privacy_email'),
+		dpoEmail: text('dpo_email'),
+		accessibilityReviewedOn: date('accessibility_reviewed_on'),
+		createdAt: created()
+	},
+	(t) => [check('organisations_opening_hours_list', sql`jsonb_typeof(${t.openingHours}) = 'array'`)]
+);
 
 /** Today's date where the families live, not the server's UTC date. */
 export const copenhagenToday = sql`(now() at time zone 'Europe/Copenhagen')::date`;
