@@ -1,6 +1,6 @@
 import ar from '../../messages/ar.json' with { type: 'json' };
 import da from '../../messages/da.json' with { type: 'json' };
-import { test, expect, signIn, chooseLanguage } from './helpers';
+import { test, expect, signIn, chooseLanguage, familyHref } from './helpers';
 import type { Page } from '@playwright/test';
 
 const count = (template: string, n: number) => template.replace('{{count}}', String(n));
@@ -85,6 +85,17 @@ test.describe('with JavaScript', () => {
 		await expect(wishCard(page, 'Et fritidsjob').getByRole('button', { name: da.wishes.unshare })).toBeVisible();
 		// His parents' wishes are theirs to change, not his.
 		await expect(wishCard(page, 'kørekort').getByRole('button')).toHaveCount(0);
+	});
+
+	test("staff see the family's wishes, a teenager's private one too, and can change none of them", async ({ page }) => {
+		await signIn(page, 'mette@example.org');
+		await page.goto(await familyHref(page, /Hassan/));
+		const wishes = page.getByRole('region', { name: da.wishes.staffTitle });
+		await expect(wishCard(page, 'skifte klasse').getByText(da.wishes.private)).toBeVisible();
+		await expect(wishes.getByText('أتمنى أن أعمل في مطبخ مدرسة')).toHaveAttribute('dir', 'auto');
+		await expect(wishCard(page, 'ferie sammen').getByText(da.wishes.cameTrueTitle)).toBeVisible();
+		await expect(wishes.getByRole('button')).toHaveCount(0);
+		await expect(wishes.getByRole('link')).toHaveCount(0);
 	});
 });
 
