@@ -125,7 +125,13 @@ test.describe('without JavaScript', () => {
 		await edit.getByRole('button', { name: da.wishes.save, exact: true }).click();
 		await expect(wishCard(page, 'En have med æbletræer')).toBeVisible();
 
+		await wishCard(page, 'æbletræer').getByRole('button', { name: da.wishes.pin }).click();
+		await expect(page.getByRole('status')).toHaveText(da.wishes.done.pinned);
+		await expect(wishCard(page, 'æbletræer').getByText(da.wishes.pinnedTag, { exact: true })).toBeVisible();
+		await expect(wishCard(page, 'æbletræer').getByRole('button', { name: da.wishes.unpin })).toBeVisible();
 		await wishCard(page, 'æbletræer').getByRole('button', { name: da.wishes.letGo }).click();
+		// Let go: no longer among the most important.
+		await expect(wishCard(page, 'æbletræer').getByText(da.wishes.pinnedTag, { exact: true })).toHaveCount(0);
 		await expect(page.getByRole('region', { name: da.wishes.letGoTitle }).getByText('æbletræer')).toBeVisible();
 		await wishCard(page, 'æbletræer').getByRole('button', { name: da.wishes.reopen }).click();
 		await wishCard(page, 'æbletræer').getByRole('button', { name: da.wishes.cameTrue }).click();

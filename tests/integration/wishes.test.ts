@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { describeEachBackend } from './harness';
 import { familyActor, grantFor, makeFamily, makeStaff, makeTeam, makeUser, staffActor } from './fixtures';
 import { ownFamily, type Actor } from '../../src/lib/server/access';
-import { countWishes, editWish, listWishes, setWishStatus, shareWish, writeWish } from '../../src/lib/server/wishes';
+import { countWishes, editWish, listWishes, pinWish, setWishStatus, shareWish, writeWish } from '../../src/lib/server/wishes';
 import { wishes } from '../../src/lib/server/db/schema';
 import { copenhagenDate } from '../../src/lib/i18n/format';
 import type { Db } from '../../src/lib/server/db';
@@ -186,5 +186,50 @@ describeEachBackend('wishes', (ctx) => {
 		expect(await code(row({ version: 0 }))).toBe('23514');
 		// A member of another family, named with this family's id.
 		expect(await code(row({ memberId: w.actors.otherParent.memberId }))).toBe('23503');
+	});
+
+	it('lets a writer pin at most three open wishes of their own, first in the list, unpinned when they come true', async () => {
+		const w = await world();
+		const mine = ownFamily(w.actors.parent)!;
+		const ids = [];
+		for (const text of ['en', 'to', 'tre', 'fire']) ids.push(await write(w.db, w.actors.parent, text));
+		for (const id of ids.slice(0, 3)) expect(await pinWish(w.db, mine, { id, pinned: true })).toMatchObject({ ok: true });
+		expect(await pinWish(w.db, mine, { id: ids[3], pinned: true })).toEqual({ ok: false, reason: 'tooMany' });
+		// The database says so too, whatever the code does.
+		expect(await code(w.db.update(wishes).set({ pinnedAt: new Date() }).where(eq(wishes.id, ids[3])))).toBe('23514');
+		const list = await listWishes(w.db, mine);
+		expect(list.slice(0, 3).every((x) => x.pinned)).toBe(true);
+		expect(list[3]).toMatchObject({ text: 'fire', pinned: false });
+		// Another writer's three are their own.
+		const grandmas = await write(w.db, w.actors.grandma, 'fem');
+		expect(await pinWish(w.db, ownFamily(w.actors.grandma)!, { id: grandmas, pinned: true })).toMatchObject({ ok: true });
+		// Nobody pins another's wish, nor a teenager's hidden one.
+		const secret = await write(w.db, w.actors.teen, 'hemmelig');
+		expect(await pinWish(w.db, ownFamily(w.actors.grandma)!, { id: ids[3], pinned: true })).toEqual({ ok: false, reason: 'notFound' });
+		expect(await pinWish(w.db, mine, { id: secret, pinned: true })).toEqual({ ok: false, reason: 'notFound' });
+
+		// Came true: no longer "most important now", which makes room for another.
+		expect(await setWishStatus(w.db, mine, { id: ids[0], status: 'came_true' })).toMatchObject({ ok: true });
+		expect(await pinWish(w.db, mine, { id: ids[0], pinned: true })).toEqual({ ok: false, reason: 'notFound' });
+		expect(await pinWish(w.db, mine, { id: ids[3], pinned: true })).toMatchObject({ ok: true });
+		expect(await code(w.db.update(wishes).set({ status: 'let_go' }).where(eq(wishes.id, ids[3])))).toBe('23514');
+		expect(await pinWish(w.db, mine, { id: ids[1], pinned: false })).toMatchObject({ ok: true });
+		expect(
+			(await listWishes(w.db, mine))
+				.filter((x) => x.pinned && x.mine)
+				.map((x) => x.text)
+				.sort()
+		).toEqual(['fire', 'tre']);
+	});
+
+	it('makes a third pin of two at once one, not two (the trigger locks the writer first)', async () => {
+		const w = await world();
+		const mine = ownFamily(w.actors.parent)!;
+		const ids = [];
+		for (const text of ['a', 'b', 'c', 'd']) ids.push(await write(w.db, w.actors.parent, text));
+		for (const id of ids.slice(0, 2)) await pinWish(w.db, mine, { id, pinned: true });
+		const both = await Promise.all(ids.slice(2).map((id) => pinWish(w.db, mine, { id, pinned: true })));
+		expect(both.map((r) => (r.ok ? 'ok' : r.reason)).sort()).toEqual(['ok', 'tooMany']);
+		expect((await listWishes(w.db, mine)).filter((x) => x.pinned)).toHaveLength(3);
 	});
 });

@@ -29,3 +29,5 @@ export const editWishSchema = z.object({
 export const wishStatusSchema = z.object({ id: uuidField, status: z.enum(wishStatuses, { message: 'validation.invalid' }) });
 
 export const shareWishSchema = z.object({ id: uuidField, shared: z.enum(['yes', 'no'], { message: 'validation.invalid' }) });
+
+export const pinWishSchema = z.object({ id: uuidField, pinned: z.enum(['yes', 'no'], { message: 'validation.invalid' }) });

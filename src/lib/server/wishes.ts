@@ -5,7 +5,7 @@
  * carries that condition, so a list, a count, a single read and a form action agree, and a
  * hidden wish answers exactly like one that does not exist.
  */
-import { and, desc, eq, sql, count as countRows } from 'drizzle-orm';
+import { and, desc, eq, sql, count as countRows, type SQL } from 'drizzle-orm';
 import type { Db } from './db';
 import { familyMembers, wishes } from './db/schema';
 import { authoredItems, visibleItems, type FamilyGrant } from './access';
@@ -18,6 +18,8 @@ export interface Wish {
 	text: string;
 	lifeArea: LifeArea | null;
 	status: WishStatus;
+	/** Among its writer's (at most three) most important wishes now. */
+	pinned: boolean;
 	/** Seen only by its writer and the team (a teenager's, not shared). */
 	private: boolean;
 	version: number;
@@ -46,6 +48,7 @@ export async function listWishes(db: Db, grant: FamilyGrant): Promise<Wish[]> {
 			status: wishes.status,
 			visibility: wishes.visibility,
 			version: wishes.version,
+			pinned: sql<boolean>`${wishes.pinnedAt} is not null`,
 			authorId: wishes.memberId,
 			authorName: familyMembers.name,
 			authorRole: familyMembers.role,
@@ -55,7 +58,7 @@ export async function listWishes(db: Db, grant: FamilyGrant): Promise<Wish[]> {
 		.from(wishes)
 		.innerJoin(familyMembers, eq(familyMembers.id, wishes.memberId))
 		.where(and(eq(wishes.familyId, grant.familyId), visibleItems(grant.actor, cols)))
-		.orderBy(desc(wishes.createdAt), desc(wishes.id));
+		.orderBy(desc(sql`${wishes.pinnedAt} is not null`), desc(wishes.createdAt), desc(wishes.id));
 	return rows.map(({ visibility, authorRole, ...r }) => ({
 		...r,
 		private: visibility === 'member_private',
@@ -114,6 +117,8 @@ export async function writeWish(
 export type Change<T> =
 	| { ok: true; wish: T }
 	| { ok: false; reason: 'notFound' }
+	/** Already three wishes "most important now" (the database's limit). */
+	| { ok: false; reason: 'tooMany' }
 	/** Saved meanwhile from somewhere else: what is stored now, to show beside what was typed. */
 	| { ok: false; reason: 'conflict'; current: { text: string; lifeArea: LifeArea | null; version: number; authorName: string } };
 
@@ -125,9 +130,10 @@ async function change(
 	grant: FamilyGrant,
 	id: string,
 	version: number | null,
-	set: Partial<typeof wishes.$inferInsert>
+	set: Partial<typeof wishes.$inferInsert>,
+	only?: SQL
 ): Promise<Change<Changed>> {
-	const mine = and(eq(wishes.id, id), eq(wishes.familyId, grant.familyId), authoredItems(grant.actor, 'wish.edit', cols));
+	const mine = and(eq(wishes.id, id), eq(wishes.familyId, grant.familyId), authoredItems(grant.actor, 'wish.edit', cols), only);
 	const [row] = await db
 		.update(wishes)
 		.set({ ...set, version: sql`${wishes.version} + 1`, updatedAt: sql`now()` })
@@ -150,11 +156,22 @@ export function editWish(db: Db, grant: FamilyGrant, input: WishInput & { id: st
 
 /** Came true, let go, or back to open: only its writer says so. */
 export function setWishStatus(db: Db, grant: FamilyGrant, input: { id: string; status: WishStatus }): Promise<Change<Changed>> {
-	return change(db, grant, input.id, null, { status: input.status });
+	// A wish that came true or was let go is no longer "most important now".
+	return change(db, grant, input.id, null, input.status === 'open' ? { status: 'open' } : { status: input.status, pinnedAt: null });
 }
 
 /** A teenager shows their wish to the parents, or takes it back. Adults' wishes are the family's already. */
 export async function shareWish(db: Db, grant: FamilyGrant, input: { id: string; shared: boolean }): Promise<Change<Changed>> {
 	if (grant.actor.kind !== 'family' || grant.actor.role !== 'child') return { ok: false, reason: 'notFound' };
 	return change(db, grant, input.id, null, { visibility: input.shared ? 'family' : 'member_private' });
+}
+
+/** Marks an open wish of one's own as "most important now" (at most three), or not any more. */
+export async function pinWish(db: Db, grant: FamilyGrant, input: { id: string; pinned: boolean }): Promise<Change<Changed>> {
+	try {
+		return await change(db, grant, input.id, null, { pinnedAt: input.pinned ? new Date() : null }, eq(wishes.status, 'open'));
+	} catch (e) {
+		if ((e as { cause?: { code?: string } }).cause?.code === '23514') return { ok: false, reason: 'tooMany' };
+		throw e;
+	}
 }

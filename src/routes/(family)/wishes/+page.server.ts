@@ -3,15 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { getDatabase } from '$lib/server/db';
 import { requireFamily } from '$lib/server/auth/guards';
 import { ownFamily } from '$lib/server/access';
-import { editWish, listWishes, setWishStatus, shareWish, writeWish, type Change } from '$lib/server/wishes';
+import { editWish, listWishes, pinWish, setWishStatus, shareWish, writeWish, type Change } from '$lib/server/wishes';
 import { readForm } from '$lib/server/http/form';
 import { notFound } from '$lib/server/http/not-found';
 import { fieldErrors } from '$lib/schemas/forms';
-import { editWishSchema, shareWishSchema, wishStatusSchema, writeWishSchema } from '$lib/schemas/wishes';
+import { editWishSchema, pinWishSchema, shareWishSchema, wishStatusSchema, writeWishSchema } from '$lib/schemas/wishes';
 import type { Actions, PageServerLoad } from './$types';
 
 /** What the page says after a change (?done=…): only these. */
-const doneKeys = ['written', 'edited', 'came_true', 'let_go', 'open', 'shared', 'unshared'] as const;
+const doneKeys = ['written', 'edited', 'came_true', 'let_go', 'open', 'shared', 'unshared', 'pinned', 'unpinned'] as const;
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireFamily(event);
@@ -76,6 +76,16 @@ export const actions: Actions = {
 		if (!parsed.success) notFound();
 		const { db, user } = await grantOf(event);
 		after(await setWishStatus(db, ownFamily(user) ?? notFound(), parsed.data), parsed.data.status);
+	},
+	pin: async (event) => {
+		const parsed = pinWishSchema.safeParse(await readForm(event.request));
+		if (!parsed.success) notFound();
+		const { db, user } = await grantOf(event);
+		const pinned = parsed.data.pinned === 'yes';
+		const result = await pinWish(db, ownFamily(user) ?? notFound(), { id: parsed.data.id, pinned });
+		if (!result.ok && result.reason === 'tooMany')
+			return fail(409, { action: 'pin', id: parsed.data.id, pinError: 'wishes.tooManyPinned' });
+		after(result, pinned ? 'pinned' : 'unpinned');
 	},
 	share: async (event) => {
 		const parsed = shareWishSchema.safeParse(await readForm(event.request));

@@ -23,6 +23,8 @@ export const wishes = pgTable(
 		visibility: text('visibility', { enum: ['family', 'member_private'] }).notNull(),
 		/** Raised by every change: a save made from an older version is a conflict, not an overwrite. */
 		version: integer('version').notNull().default(1),
+		/** Set while its writer counts it among their (at most three) most important wishes now. */
+		pinnedAt: timestamp('pinned_at', { withTimezone: true }),
 		/** The form's one-time key: a double tap on "save" makes one wish. */
 		formKey: uuid('form_key').notNull(),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -41,6 +43,8 @@ export const wishes = pgTable(
 		check('wishes_life_area', sql.raw(`life_area is null or life_area in (${oneOf(lifeAreas)})`)),
 		check('wishes_status', sql.raw(`status in (${oneOf(wishStatuses)})`)),
 		check('wishes_visibility', sql`${t.visibility} in ('family', 'member_private')`),
-		check('wishes_version', sql`${t.version} >= 1`)
+		check('wishes_version', sql`${t.version} >= 1`),
+		// Only a wish still wished for is "most important now"; at most three per writer (a trigger, 0010).
+		check('wishes_pinned_open', sql`${t.pinnedAt} is null or ${t.status} = 'open'`)
 	]
 );
