@@ -50,6 +50,12 @@ export type StandardDepartment = (typeof standardDepartments)[number];
 export const lifeAreas = ['work', 'health', 'housing', 'money', 'school', 'leisure', 'family', 'other'] as const;
 export type LifeArea = (typeof lifeAreas)[number];
 
+/** Where a wish stands: still wished for, came true, or let go (kept, shown apart). */
+export const wishStatuses = ['open', 'came_true', 'let_go'] as const;
+export type WishStatus = (typeof wishStatuses)[number];
+/** Longest wish in characters: the form's maxlength and counter, zod and the database CHECK. */
+export const wishMaxLength = 2000;
+
 /** SQL for "every element of this text[] column is one of these codes", for a CHECK. */
 export function allOf(codes: readonly string[]): string {
 	return `array[${oneOf(codes)}]::text[]`;

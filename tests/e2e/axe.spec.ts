@@ -97,6 +97,18 @@ for (const { code, name } of locales) {
 		await listen(page).click();
 		await expect(listen(page)).toHaveAttribute('aria-pressed', 'true');
 		await audit(page, `/home, reading aloud (${code})`);
+		// Wishes: empty, with a mistake, with a wish, and one open for editing.
+		await page.goto('/wishes');
+		await audit(page, `/wishes (${code})`);
+		await page.locator('form[action="?/write"] button[type=submit]').click();
+		await expect(page.locator('#wish-text-error')).toBeVisible();
+		await audit(page, `/wishes with errors (${code})`);
+		await page.locator('#wish-text').fill(`${code}: أمنية · wish · ønske`);
+		await page.locator('form[action="?/write"] button[type=submit]').click();
+		await expect(page.getByRole('status')).toBeVisible();
+		await page.locator('main li a[href*="edit="]').first().click();
+		await expect(page.locator('#edit-text')).toBeVisible();
+		await audit(page, `/wishes editing (${code})`);
 		await page.goto('/account');
 		await audit(page, `/account family (${code})`);
 		await context.close();

@@ -174,3 +174,13 @@ export function visibleItems(actor: Actor, cols: ItemColumns): SQL {
 	].filter(Boolean) as SQL[];
 	return sql`(${cols.familyId} = ${actor.familyId}::uuid and ${rules.length ? or(...rules) : sql`false`})`;
 }
+
+/**
+ * SQL condition: the items of these columns the actor may change with `action` as their author
+ * ('self' in the policy: a wish's words are only its writer's). Always within what the actor
+ * may see, so changing a hidden item looks exactly like changing one that does not exist.
+ */
+export function authoredItems(actor: Actor, action: Action, cols: ItemColumns): SQL {
+	if (actor.kind !== 'family' || !allows(action, 'self')) return sql`false`;
+	return sql`(${visibleItems(actor, cols)} and ${cols.memberId} = ${actor.memberId}::uuid)`;
+}

@@ -32,10 +32,11 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/(public)/privacy': ['privacy', 'readAloud'],
 	'/(public)/accessibility': ['accessibility', 'readAloud'],
 	'/(family)/home': ['home', 'readAloud', ...familyOverview],
+	'/(family)/wishes': ['wishes', 'validation', 'lifeArea'],
 	'/account': ['account', 'readAloud'],
 	'/staff': ['staff'],
 	// 'slip': the letter's copy in the staff member's language too (the letter itself carries the member's and Danish).
-	'/staff/families/[id=uuid]': ['staff', 'staffFamily', 'slip', ...familyOverview]
+	'/staff/families/[id=uuid]': ['staff', 'staffFamily', 'slip', 'wishes', ...familyOverview]
 };
 
 /**

@@ -42,7 +42,14 @@ export const policy = {
 	 */
 	'member.privateItems.read': ['self', 'guardian', ...staffRelations],
 	/** Read the team's own notes on a family: never the family. */
-	'family.staffItems.read': staffRelations
+	'family.staffItems.read': staffRelations,
+	/** Write a wish of one's own: family members only; staff never write a family's wishes. */
+	'wish.write': ['own'],
+	/**
+	 * Change a wish's words, its status, or (a teenager) whether the parents see it: only the
+	 * member who wrote it. Staff never edit a family member's own words.
+	 */
+	'wish.edit': ['self']
 } as const satisfies Record<string, readonly ItemRelation[]>;
 
 export type Action = keyof typeof policy;

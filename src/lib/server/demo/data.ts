@@ -480,3 +480,54 @@ export const userList: DemoUser[] = [
 	{ email: 'karim@example.org', who: 'caseworker (employment), Karim Haddad', locale: 'da', staff: 'Karim Haddad', listed: false },
 	{ email: 'olena@example.org', who: 'caseworker (social), Olena Kovalenko (away)', locale: 'da', staff: 'Olena Kovalenko', listed: false }
 ];
+
+export interface DemoWish {
+	member: string;
+	text: string;
+	lifeArea: LifeArea | null;
+	status?: 'open' | 'came_true' | 'let_go';
+	/** A teenager's wish starts private; `shared` shows it to the parents. */
+	shared?: boolean;
+	daysAgo: number;
+}
+
+/** Wishes in the family members' own words and languages. */
+export const wishList: DemoWish[] = [
+	{
+		member: 'Amina Hassan',
+		text: 'أتمنى أن أعمل في مطبخ مدرسة أو روضة أطفال، وأن أتحدث الدنماركية بثقة أكبر.',
+		lifeArea: 'work',
+		daysAgo: 40
+	},
+	{ member: 'Amina Hassan', text: 'شقة فيها غرفة لكل طفل.', lifeArea: 'housing', daysAgo: 21 },
+	{
+		member: 'Omar Hassan',
+		text: 'Jeg vil gerne have mit kørekort til bus, så jeg kan køre for Midttrafik.',
+		lifeArea: 'work',
+		daysAgo: 35
+	},
+	{
+		member: 'Omar Hassan',
+		text: 'At vi tager på ferie sammen hele familien, bare en uge ved vandet.',
+		lifeArea: 'family',
+		status: 'came_true',
+		daysAgo: 90
+	},
+	{
+		member: 'Yusuf Hassan',
+		text: 'Et fritidsjob, så jeg selv kan betale for mine fodboldstøvler.',
+		lifeArea: 'work',
+		shared: true,
+		daysAgo: 18
+	},
+	{ member: 'Yusuf Hassan', text: 'Jeg vil gerne skifte klasse. Jeg har ikke sagt det til nogen endnu.', lifeArea: 'school', daysAgo: 6 },
+	{
+		member: 'Hodan Warsame',
+		text: 'Waxaan rabaa inaan dhammeeyo koorsada kalkaalisada oo aan ka shaqeeyo guriga waayeelka.',
+		lifeArea: 'work',
+		daysAgo: 28
+	},
+	{ member: 'Hodan Warsame', text: 'Carruurtaydu inay helaan saaxiibo iyo kooxo ciyaareed.', lifeArea: 'leisure', daysAgo: 12 },
+	{ member: 'Iryna Melnyk', text: 'Я хочу знову працювати бухгалтеркою, тут, у Данії.', lifeArea: 'work', daysAgo: 30 },
+	{ member: 'Iryna Melnyk', text: 'Щоб Дмитро знайшов друзів у школі.', lifeArea: 'school', status: 'came_true', daysAgo: 75 }
+];

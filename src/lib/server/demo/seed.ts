@@ -3,12 +3,25 @@
  * invented (see data.ts for who sees which family). Relative imports only, so plain Node
  * scripts can load this through vite-node/vitest as well as the SvelteKit server.
  */
-import { count, eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { absences, departments, families, familyMembers, familyStaff, memberHelp, organisations, staff, teams, users } from '../db/schema';
+import {
+	absences,
+	departments,
+	families,
+	familyMembers,
+	familyStaff,
+	memberHelp,
+	organisations,
+	staff,
+	teams,
+	users,
+	wishes
+} from '../db/schema';
 import { addDays, copenhagenDate } from '../../i18n/format';
 import { hashPassword } from '../auth/password';
-import { departmentNames, familyList, organisation, staffMembers, team, userList } from './data';
+import { departmentNames, familyList, organisation, staffMembers, team, userList, wishList } from './data';
 import { standardDepartments } from '../../codes';
 import { formatPhone, normaliseEmail, normalisePhone } from '../../login';
 
@@ -146,6 +159,26 @@ export async function seedDemo(db: Db): Promise<void> {
 					}))
 				);
 				if (notes.length > 0) await tx.insert(memberHelp).values(notes);
+			}
+			const own = wishList.filter((w) => f.members.some((m) => m.name === w.member));
+			if (own.length > 0) {
+				await tx.insert(wishes).values(
+					own.map((w) => {
+						const member = f.members.find((m) => m.name === w.member)!;
+						const at = sql`now() - make_interval(days => ${w.daysAgo})`;
+						return {
+							familyId: familyRow.id,
+							memberId: byName(memberIds, w.member, 'family member'),
+							text: w.text,
+							lifeArea: w.lifeArea,
+							status: w.status ?? 'open',
+							visibility: member.role === 'child' && !w.shared ? ('member_private' as const) : ('family' as const),
+							formKey: randomUUID(),
+							createdAt: at,
+							updatedAt: at
+						};
+					})
+				);
 			}
 		}
 

@@ -1,3 +1,4 @@
 export * from './people';
 export * from './auth';
 export * from './audit';
+export * from './wishes';

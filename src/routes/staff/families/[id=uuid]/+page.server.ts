@@ -3,6 +3,7 @@ import { getDatabase } from '$lib/server/db';
 import { requireStaff } from '$lib/server/auth/guards';
 import { familyGrant, grantAllows } from '$lib/server/access';
 import { getFamilyOverview } from '$lib/server/families';
+import { listWishes } from '$lib/server/wishes';
 import { createInvitation } from '$lib/server/auth/invitations';
 import { createReset } from '$lib/server/auth/resets';
 import { listOpenLinks } from '$lib/server/auth/links';
@@ -21,6 +22,8 @@ export const load: PageServerLoad = async (event) => {
 	// A link made just now is shown once (link-flash.ts); a reload shows only that it is open.
 	const flash = takeNewLink(event.cookies, event.url, event.params.id);
 	const openLinks = await listOpenLinks(db, family.id);
+	// The same grant (audited above): staff read every wish, a teenager's private ones too.
+	const wishes = await listWishes(db, grant);
 	return {
 		family,
 		relation: grant.relation,
@@ -28,7 +31,8 @@ export const load: PageServerLoad = async (event) => {
 		mayReset: grantAllows(grant, 'signIn.reset'),
 		newLink: flash ? await slipFor(db, family.id, flash, event.url.origin) : null,
 		openLinks: openLinks.map((l) => ({ ...l, createdAt: l.createdAt.toISOString(), expiresAt: l.expiresAt.toISOString() })),
-		viewer: user.staffId
+		viewer: user.staffId,
+		wishes: wishes.map((w) => ({ ...w, createdAt: w.createdAt.toISOString(), updatedAt: w.updatedAt.toISOString() }))
 	};
 };
 
