@@ -2,7 +2,7 @@
  * Shapes that pages and components receive from the server. They live outside $lib/server
  * so browser code never imports (even as types) from the server side.
  */
-import type { FamilyStatus, LifeArea, MemberRole, SignInLinkPurpose } from './codes';
+import type { FamilyStatus, LifeArea, MemberRole, SignInLinkPurpose, WishStatus } from './codes';
 import type { LocalizedText } from './localized';
 import type { Locale } from './i18n/locales';
 import type { Messages } from './i18n/translator';
@@ -128,3 +128,27 @@ export interface OrganisationFrame {
 	/** When the accessibility statement was last written (yyyy-mm-dd). */
 	accessibilityReviewedOn: string | null;
 }
+
+/** A wish or dream in a family member's own words, as its reader may see it (wishes.ts). */
+export interface Wish {
+	id: string;
+	text: string;
+	lifeArea: LifeArea | null;
+	status: WishStatus;
+	/** Among its writer's (at most three) most important wishes now. */
+	pinned: boolean;
+	/** Seen only by its writer and the team (a teenager's, not shared). */
+	private: boolean;
+	version: number;
+	authorId: string;
+	authorName: string;
+	/** The reader wrote it: they may change it. */
+	mine: boolean;
+	/** A teenager's wish: its writer decides whether the parents see it. */
+	sharable: boolean;
+	createdAt: Date;
+	updatedAt: Date;
+}
+
+/** A wish as a page receives it: dates as ISO strings. */
+export type WishData = Omit<Wish, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };

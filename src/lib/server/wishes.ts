@@ -10,28 +10,11 @@ import type { Db } from './db';
 import { familyMembers, wishes } from './db/schema';
 import { authoredItems, visibleItems, type FamilyGrant } from './access';
 import type { LifeArea, WishStatus } from '$lib/codes';
+import type { Wish } from '$lib/types';
 
 const cols = { familyId: wishes.familyId, memberId: wishes.memberId, visibility: wishes.visibility };
 
-export interface Wish {
-	id: string;
-	text: string;
-	lifeArea: LifeArea | null;
-	status: WishStatus;
-	/** Among its writer's (at most three) most important wishes now. */
-	pinned: boolean;
-	/** Seen only by its writer and the team (a teenager's, not shared). */
-	private: boolean;
-	version: number;
-	authorId: string;
-	authorName: string;
-	/** The reader wrote it: they may change it. */
-	mine: boolean;
-	/** A teenager's wish: its writer decides whether the parents see it. */
-	sharable: boolean;
-	createdAt: Date;
-	updatedAt: Date;
-}
+export type { Wish } from '$lib/types';
 
 function memberOf(grant: FamilyGrant): string | null {
 	return grant.actor.kind === 'family' ? grant.actor.memberId : null;
