@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Benchmark: the signed-in family home (/home: session lookup + a few queries) against a
-// public page with no data (/privacy, no cookie), first on embedded PGlite, then on
+// Benchmark: the signed-in family home (/home: session lookup + a few queries) and the family's
+// wishes (/wishes) against a public page with no data (/privacy, no cookie), first on embedded PGlite, then on
 // PostgreSQL when one answers. Needs a build (`npm run bench` builds first).
 //
 // Env: BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_DATABASE_URL (admin URL,
@@ -190,6 +190,7 @@ async function benchBackend(label, extraEnv) {
 	const cookie = await signIn(server);
 	const pages = [
 		{ page: '/home', headers: { accept: 'text/html', cookie } },
+		{ page: '/wishes', headers: { accept: 'text/html', cookie } },
 		{ page: BASELINE, headers: { accept: 'text/html' } }
 	];
 	const rows = [];
@@ -309,7 +310,7 @@ async function main() {
 	console.log(`Node ${process.version} on ${os.platform()} ${os.release()} (${os.arch()})`);
 	console.log(`CPU: ${cpus.length} × ${cpus[0]?.model?.trim() ?? 'unknown'}, memory ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
 	console.log(
-		`autocannon: ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per page; /home signed in, ${BASELINE} without cookie`
+		`autocannon: ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per page; /home and /wishes signed in, ${BASELINE} without cookie`
 	);
 
 	const rows = [];
