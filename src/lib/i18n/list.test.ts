@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatList } from './list';
+import { formatList, listSeparator } from './list';
 import { locales } from './locales';
 
 const items = ['A', 'B', 'C', 'D', 'E'];
@@ -40,5 +40,13 @@ describe('formatList', () => {
 
 	it('keeps what the items say, $ and braces included', () => {
 		expect(formatList(['{1}', '$&', "$'"], 'en')).toBe("{1}, $&, and $'");
+	});
+});
+
+describe('listSeparator', () => {
+	it('gives the comma between middle items, in the reader’s script', () => {
+		expect(listSeparator('da')).toBe(', ');
+		expect(listSeparator('ar')).toBe('، ');
+		expect(listSeparator('ur')).toBe('، ');
 	});
 });

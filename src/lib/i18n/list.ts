@@ -29,6 +29,11 @@ const patterns: Record<Locale, ListPatterns> = {
 
 const fill = (pattern: string, first: string, rest: string) => pattern.replace(/\{([01])\}/g, (_, i) => (i === '0' ? first : rest));
 
+/** What stands between two items in the middle of a list: ", " or, in Arabic script, "، ". */
+export function listSeparator(locale: Locale): string {
+	return patterns[locale].middle.replace('{0}', '').replace('{1}', '');
+}
+
 /** The items joined as a list in `locale`: "dansk, arabisk og engelsk". */
 export function formatList(items: readonly string[], locale: Locale): string {
 	const p = patterns[locale];
