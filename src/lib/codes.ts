@@ -61,6 +61,28 @@ export function allOf(codes: readonly string[]): string {
 	return `array[${oneOf(codes)}]::text[]`;
 }
 
-/** Where or how a meeting happens (the meetings issue builds on these). */
+/**
+ * How a family meets its team: at home, at the team's local office, on a walk, by phone or by
+ * video. Names in messages: `meetingType.<code>`.
+ */
 export const meetingTypes = ['home', 'office', 'walk', 'phone', 'video'] as const;
 export type MeetingType = (typeof meetingTypes)[number];
+
+/** Minutes per meeting type unless the staff member sets their own. */
+export const defaultMeetingMinutes: Record<MeetingType, number> = { home: 60, office: 45, walk: 45, phone: 30, video: 30 };
+
+/**
+ * Where a meeting stands. `proposed` (by staff, waiting for the family), `booked`, and after
+ * it `held` or `not_held` (nobody came) all hold the time; `cancelled` frees it.
+ */
+export const meetingStatuses = ['proposed', 'booked', 'cancelled', 'held', 'not_held'] as const;
+export type MeetingStatus = (typeof meetingStatuses)[number];
+/** The statuses that take the staff member's time: no two of these may overlap (0011's exclusion constraint). */
+export const holdingStatuses = ['proposed', 'booked', 'held', 'not_held'] as const satisfies readonly MeetingStatus[];
+
+/** An interpreter asked for with a meeting: requested, then arranged or not possible. */
+export const interpreterStatuses = ['requested', 'arranged', 'not_possible'] as const;
+export type InterpreterStatus = (typeof interpreterStatuses)[number];
+
+/** ISO weekdays, Monday = 1 … Sunday = 7 (Danish weeks start on Monday). */
+export const isoWeekdays = [1, 2, 3, 4, 5, 6, 7] as const;

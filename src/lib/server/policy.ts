@@ -49,7 +49,18 @@ export const policy = {
 	 * Change a wish's words, its status, or (a teenager) whether the parents see it: only the
 	 * member who wrote it. Staff never edit a family member's own words.
 	 */
-	'wish.edit': ['self']
+	'wish.edit': ['self'],
+	/**
+	 * Book, move or cancel the family's own meetings (with the contact person or a team member
+	 * involved with the family), until the cut-off before a meeting.
+	 */
+	'meeting.book': ['own'],
+	/**
+	 * Book a meeting for the family (after a phone call), propose a time, move or cancel one with
+	 * a word to the family, arrange the interpreter, mark it held: anyone on the team who works
+	 * with the family.
+	 */
+	'meeting.manage': staffRelations
 } as const satisfies Record<string, readonly ItemRelation[]>;
 
 export type Action = keyof typeof policy;

@@ -1,0 +1,249 @@
+/**
+ * Booking: which staff a family may book, their free times, and making, moving and cancelling
+ * a meeting. Every function takes a grant from access.ts (a family member's own family for
+ * 'meeting.book', or a staff grant for 'meeting.manage'), so a family reaches only its own
+ * meetings and the staff it works with.
+ *
+ * Free times are computed here from one statement's worth of data (slots.ts does the
+ * arithmetic); whatever a form says, a time is booked only if it is free by the same rules
+ * now. Two people taking the same time at once are told apart by the database's exclusion
+ * constraint (schema/meetings.ts): the loser gets "that time was just taken" and fresh times.
+ */
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { sqlState, type Db } from '../db';
+import {
+	absences,
+	bookingRules,
+	families,
+	familyMembers,
+	familyStaff,
+	meetingMembers,
+	meetings,
+	staff,
+	availabilityWindows,
+	timeOff,
+	copenhagenToday
+} from '../db/schema';
+import type { FamilyGrant } from '../access';
+import { defaultMeetingMinutes, holdingStatuses, type MeetingType } from '$lib/codes';
+import { daysAsRange, freeSlots, slotStepMinutes, type Range, type Slot, type SlotRules, type WeeklyWindow } from './slots';
+
+/** A staff member's rules for bookings (booking_rules, or the defaults). */
+export interface BookingRules {
+	minutes: Record<MeetingType, number>;
+	travelMinutes: number;
+	noticeHours: number;
+	horizonDays: number;
+	cutoffHours: number;
+}
+
+export const defaultRules: BookingRules = {
+	minutes: { ...defaultMeetingMinutes },
+	travelMinutes: 30,
+	noticeHours: 24,
+	horizonDays: 21,
+	cutoffHours: 24
+};
+
+/** Everything needed to find a staff member's free times, read in one statement. */
+export interface StaffCalendar {
+	staffId: string;
+	name: string;
+	teamId: string;
+	windows: WeeklyWindow[];
+	rules: BookingRules;
+	busy: Range[];
+	off: Range[];
+}
+
+const holding = sql.join(
+	holdingStatuses.map((s) => sql`${s}`),
+	sql`, `
+);
+
+/** SQL: the staff member of the row in `staff` is one the grant's family may book. */
+function bookableBy(familyId: string) {
+	const involved = sql`exists (select 1 from ${familyStaff} where ${familyStaff.familyId} = ${familyId}::uuid and ${familyStaff.staffId} = ${staff.id})`;
+	const contact = sql`${families.contactPersonId} = ${staff.id}`;
+	// The colleague standing in for the contact person today.
+	const standIn = sql`exists (select 1 from ${absences} where ${absences.staffId} = ${families.contactPersonId} and ${absences.standInId} = ${staff.id}
+		and ${absences.startsOn} <= ${copenhagenToday} and ${absences.endsOn} >= ${copenhagenToday})`;
+	return or(contact, involved, standIn)!;
+}
+
+/**
+ * The staff member's calendar for booking with this family, or null when the family may not
+ * book them (not on its team, not its contact person, not involved with it).
+ * `except`: a meeting being moved does not stand in its own way.
+ */
+export async function staffCalendar(
+	db: Db,
+	grant: FamilyGrant,
+	staffId: string,
+	except: string | null = null
+): Promise<StaffCalendar | null> {
+	const [row] = await db
+		.select({
+			staffId: staff.id,
+			name: staff.name,
+			teamId: staff.teamId,
+			windows: sql<WeeklyWindow[]>`(select coalesce(json_agg(json_build_object('weekday', ${availabilityWindows.weekday},
+				'startsAt', to_char(${availabilityWindows.startsAt}, 'HH24:MI'), 'endsAt', to_char(${availabilityWindows.endsAt}, 'HH24:MI'),
+				'types', ${availabilityWindows.types})), '[]'::json) from ${availabilityWindows} where ${availabilityWindows.staffId} = ${staff.id})`,
+			rules: sql<Record<
+				string,
+				number
+			> | null>`(select json_build_object('home', ${bookingRules.homeMinutes}, 'office', ${bookingRules.officeMinutes},
+				'walk', ${bookingRules.walkMinutes}, 'phone', ${bookingRules.phoneMinutes}, 'video', ${bookingRules.videoMinutes},
+				'travel', ${bookingRules.travelMinutes}, 'notice', ${bookingRules.noticeHours}, 'horizon', ${bookingRules.horizonDays},
+				'cutoff', ${bookingRules.cutoffHours}) from ${bookingRules} where ${bookingRules.staffId} = ${staff.id})`,
+			busy: sql<[number, number][]>`(select coalesce(json_agg(json_build_array(extract(epoch from ${meetings.blockedFrom}) * 1000,
+				extract(epoch from ${meetings.blockedUntil}) * 1000)), '[]'::json) from ${meetings}
+				where ${meetings.staffId} = ${staff.id} and ${meetings.status} in (${holding})
+				and ${meetings.blockedUntil} > now() and ${meetings.blockedFrom} < now() + interval '92 days'
+				and ${meetings.id} is distinct from ${except}::uuid)`,
+			timeOff: sql<[number, number][]>`(select coalesce(json_agg(json_build_array(extract(epoch from ${timeOff.startsAt}) * 1000,
+				extract(epoch from ${timeOff.endsAt}) * 1000)), '[]'::json) from ${timeOff}
+				where ${timeOff.staffId} = ${staff.id} and ${timeOff.endsAt} > now())`,
+			away: sql<[string, string][]>`(select coalesce(json_agg(json_build_array(${absences.startsOn}, ${absences.endsOn})), '[]'::json)
+				from ${absences} where ${absences.staffId} = ${staff.id} and ${absences.endsOn} >= ${copenhagenToday})`
+		})
+		.from(staff)
+		.innerJoin(families, eq(families.id, grant.familyId))
+		.where(and(eq(staff.id, staffId), eq(staff.teamId, families.teamId), bookableBy(grant.familyId)));
+	if (!row) return null;
+	const r = row.rules;
+	return {
+		staffId: row.staffId,
+		name: row.name,
+		teamId: row.teamId,
+		windows: row.windows,
+		rules: r
+			? {
+					minutes: { home: r.home, office: r.office, walk: r.walk, phone: r.phone, video: r.video },
+					travelMinutes: r.travel,
+					noticeHours: r.notice,
+					horizonDays: r.horizon,
+					cutoffHours: r.cutoff
+				}
+			: defaultRules,
+		busy: row.busy.map(([from, to]) => ({ from: new Date(Number(from)), to: new Date(Number(to)) })),
+		off: [
+			...row.timeOff.map(([from, to]) => ({ from: new Date(Number(from)), to: new Date(Number(to)) })),
+			...row.away.map(([from, to]) => daysAsRange(from, to))
+		]
+	};
+}
+
+/** The slot rules of one meeting type in a staff member's calendar. */
+export function slotRules(calendar: StaffCalendar, type: MeetingType): SlotRules {
+	const { rules } = calendar;
+	return {
+		minutes: rules.minutes[type],
+		bufferMinutes: type === 'home' ? rules.travelMinutes : 0,
+		noticeHours: rules.noticeHours,
+		horizonDays: rules.horizonDays,
+		stepMinutes: slotStepMinutes
+	};
+}
+
+/** The free times for a meeting type with a staff member, soonest first. */
+export function slotsOf(calendar: StaffCalendar, type: MeetingType, now = new Date()): Slot[] {
+	return freeSlots({ windows: calendar.windows, type, rules: slotRules(calendar, type), busy: calendar.busy, off: calendar.off, now });
+}
+
+export interface BookingInput {
+	staffId: string;
+	type: MeetingType;
+	/** The chosen time's start. */
+	start: Date;
+	/** Who from the family takes part (members of the family; at least the one booking). */
+	memberIds: string[];
+	interpreterLanguage: string | null;
+	place: string;
+	topic: string;
+	formKey: string;
+}
+
+export type BookingResult =
+	| { ok: true; id: string }
+	/** No such staff member for this family, or members of another family: the same answer as nothing. */
+	| { ok: false; reason: 'notFound' }
+	/** The time is not free (taken meanwhile, past, inside the notice, outside the windows): fresh times. */
+	| { ok: false; reason: 'taken'; slots: Slot[] };
+
+/**
+ * Books a meeting for the grant's family: a family member for 'meeting.book', staff for
+ * 'meeting.manage'. The same form key twice books once (and answers with that meeting).
+ */
+export async function bookMeeting(db: Db, grant: FamilyGrant, input: BookingInput, now = new Date()): Promise<BookingResult> {
+	const actor = grant.actor;
+	const asFamily = actor.kind === 'family' && grant.action === 'meeting.book';
+	const asStaff = actor.kind === 'staff' && grant.action === 'meeting.manage';
+	if (!asFamily && !asStaff) return { ok: false, reason: 'notFound' };
+
+	const again = await existing(db, grant.familyId, input.formKey);
+	if (again) return { ok: true, id: again };
+
+	const calendar = await staffCalendar(db, grant, input.staffId);
+	if (!calendar) return { ok: false, reason: 'notFound' };
+	const slots = slotsOf(calendar, input.type, now);
+	const slot = slots.find((s) => s.start.getTime() === input.start.getTime());
+	if (!slot) return { ok: false, reason: 'taken', slots };
+
+	const memberIds = [...new Set(input.memberIds)];
+	try {
+		const id = await db.transaction(async (tx) => {
+			if (memberIds.length) {
+				const found = await tx
+					.select({ id: familyMembers.id })
+					.from(familyMembers)
+					.where(and(eq(familyMembers.familyId, grant.familyId), inArray(familyMembers.id, memberIds)));
+				if (found.length !== memberIds.length) return null;
+			}
+			const [row] = await tx
+				.insert(meetings)
+				.values({
+					familyId: grant.familyId,
+					teamId: calendar.teamId,
+					staffId: calendar.staffId,
+					type: input.type,
+					status: 'booked',
+					startsAt: slot.start,
+					endsAt: slot.end,
+					blockedFrom: slot.blocked.from,
+					blockedUntil: slot.blocked.to,
+					place: input.place,
+					interpreterLanguage: input.interpreterLanguage,
+					interpreterStatus: input.interpreterLanguage ? 'requested' : null,
+					topic: input.topic,
+					bookedByMemberId: actor.kind === 'family' ? actor.memberId : null,
+					bookedByStaffId: actor.kind === 'staff' ? actor.staffId : null,
+					formKey: input.formKey
+				})
+				.onConflictDoNothing({ target: meetings.formKey })
+				.returning({ id: meetings.id });
+			if (!row) return (await existing(tx as unknown as Db, grant.familyId, input.formKey)) ?? null;
+			if (memberIds.length)
+				await tx.insert(meetingMembers).values(memberIds.map((memberId) => ({ meetingId: row.id, familyId: grant.familyId, memberId })));
+			return row.id;
+		});
+		return id ? { ok: true, id } : { ok: false, reason: 'notFound' };
+	} catch (e) {
+		// Someone else took (part of) that time a moment ago.
+		if (sqlState(e) === '23P01') {
+			const fresh = await staffCalendar(db, grant, input.staffId);
+			return { ok: false, reason: 'taken', slots: fresh ? slotsOf(fresh, input.type, now) : [] };
+		}
+		throw e;
+	}
+}
+
+/** The meeting a form key already made for this family, if any. */
+async function existing(db: Db, familyId: string, formKey: string): Promise<string | null> {
+	const [row] = await db
+		.select({ id: meetings.id })
+		.from(meetings)
+		.where(and(eq(meetings.formKey, formKey), eq(meetings.familyId, familyId)));
+	return row?.id ?? null;
+}

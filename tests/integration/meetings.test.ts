@@ -1,0 +1,236 @@
+import { expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { describeEachBackend } from './harness';
+import { familyActor, grantFor, involve, makeFamily, makeStaff, makeTeam, makeUser, staffActor } from './fixtures';
+import { ownFamily } from '../../src/lib/server/access';
+import { bookMeeting, slotsOf, staffCalendar, type BookingInput } from '../../src/lib/server/meetings/booking';
+import { availabilityWindows, bookingRules, meetingMembers, meetings } from '../../src/lib/server/db/schema';
+import { localTime, zonedInstant } from '../../src/lib/time/zone';
+import type { Db } from '../../src/lib/server/db';
+
+const code = (p: Promise<unknown>) =>
+	p.then(
+		() => 'ok',
+		(e) => e.cause?.code ?? e.code
+	);
+
+/** Every weekday, 08:00–16:00, every kind of meeting. */
+async function openWeek(db: Db, staffId: string) {
+	await db.insert(availabilityWindows).values(
+		[1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+			staffId,
+			weekday,
+			startsAt: '08:00',
+			endsAt: '16:00',
+			types: ['home', 'office', 'walk', 'phone', 'video'] as ('home' | 'office' | 'walk' | 'phone' | 'video')[]
+		}))
+	);
+}
+
+describeEachBackend('meetings', (ctx) => {
+	async function world() {
+		const { db } = ctx();
+		const team = await makeTeam(db);
+		const contact = await makeStaff(db, team.id);
+		const involved = await makeStaff(db, team.id, { department: 'health' });
+		const colleague = await makeStaff(db, team.id, { department: 'culture' });
+		const otherTeam = await makeTeam(db);
+		const foreign = await makeStaff(db, otherTeam.id);
+		for (const s of [contact, involved, colleague, foreign]) await openWeek(db, s.id);
+		const { family, members } = await makeFamily(db, team.id, contact.id, [{ role: 'parent' }, { role: 'other_adult' }]);
+		await involve(db, family.id, involved.id);
+		const other = await makeFamily(db, team.id, colleague.id);
+		const parent = familyActor(members[0], (await makeUser(db, { familyMemberId: members[0].id })).id);
+		return {
+			db,
+			team,
+			family,
+			members,
+			other,
+			staff: { contact, involved, colleague, foreign },
+			parent,
+			grant: ownFamily(parent, 'meeting.book')!,
+			contactActor: staffActor(contact, (await makeUser(db, { staffId: contact.id })).id)
+		};
+	}
+	type World = Awaited<ReturnType<typeof world>>;
+
+	const input = (w: World, start: Date, over: Partial<BookingInput> = {}): BookingInput => ({
+		staffId: w.staff.contact.id,
+		type: 'phone',
+		start,
+		memberIds: [w.members[0].id],
+		interpreterLanguage: null,
+		place: '',
+		topic: '',
+		formKey: randomUUID(),
+		...over
+	});
+
+	async function firstSlot(w: World, staffId = w.staff.contact.id, type: BookingInput['type'] = 'phone') {
+		const calendar = await staffCalendar(w.db, w.grant, staffId);
+		return slotsOf(calendar!, type)[0];
+	}
+
+	it('books a free time with the contact person, with the members taking part, and offers that time no more', async () => {
+		const w = await world();
+		const slot = await firstSlot(w);
+		const result = await bookMeeting(
+			w.db,
+			w.grant,
+			input(w, slot.start, { memberIds: [w.members[0].id, w.members[1].id], interpreterLanguage: 'ar' })
+		);
+		expect(result.ok).toBe(true);
+		const [row] = await w.db.select().from(meetings).where(eq(meetings.familyId, w.family.id));
+		expect(row).toMatchObject({
+			staffId: w.staff.contact.id,
+			status: 'booked',
+			interpreterLanguage: 'ar',
+			interpreterStatus: 'requested',
+			bookedByMemberId: w.members[0].id
+		});
+		expect(row.startsAt.getTime()).toBe(slot.start.getTime());
+		expect(row.endsAt.getTime() - row.startsAt.getTime()).toBe(30 * 60_000);
+		expect((await w.db.select().from(meetingMembers).where(eq(meetingMembers.meetingId, row.id))).length).toBe(2);
+		const after = slotsOf((await staffCalendar(w.db, w.grant, w.staff.contact.id))!, 'phone');
+		expect(after.some((s) => s.start.getTime() === slot.start.getTime())).toBe(false);
+	});
+
+	it('books an involved team member too, but nobody the family does not work with', async () => {
+		const w = await world();
+		expect(
+			(await bookMeeting(w.db, w.grant, input(w, (await firstSlot(w, w.staff.involved.id)).start, { staffId: w.staff.involved.id }))).ok
+		).toBe(true);
+		for (const s of [w.staff.colleague, w.staff.foreign]) {
+			expect(await staffCalendar(w.db, w.grant, s.id)).toBeNull();
+			const start = (await firstSlot(w)).start;
+			expect(await bookMeeting(w.db, w.grant, input(w, start, { staffId: s.id }))).toEqual({ ok: false, reason: 'notFound' });
+		}
+		// Members of another family cannot be brought along.
+		const start = (await firstSlot(w)).start;
+		expect(await bookMeeting(w.db, w.grant, input(w, start, { memberIds: [w.other.members[0].id] }))).toEqual({
+			ok: false,
+			reason: 'notFound'
+		});
+		expect(await w.db.select().from(meetings).where(eq(meetings.staffId, w.staff.contact.id))).toEqual([]);
+	});
+
+	it('takes only a time that is free by the rules now, whatever the form says', async () => {
+		const w = await world();
+		const slot = await firstSlot(w);
+		const tooSoon = new Date(Date.now() + 3_600_000);
+		const past = new Date(Date.now() - 86_400_000);
+		const offGrid = new Date(slot.start.getTime() + 7 * 60_000);
+		const night = zonedInstant(new Date(slot.start.getTime() + 86_400_000).toISOString().slice(0, 10), '22:00')!;
+		const farAway = new Date(slot.start.getTime() + 60 * 86_400_000);
+		for (const start of [tooSoon, past, offGrid, night, farAway]) {
+			const result = await bookMeeting(w.db, w.grant, input(w, start));
+			expect(result.ok).toBe(false);
+			expect(result.ok === false && result.reason === 'taken' && result.slots.length > 0).toBe(true);
+		}
+		// Not the kind of meeting the window offers.
+		await w.db.delete(availabilityWindows).where(eq(availabilityWindows.staffId, w.staff.contact.id));
+		await w.db
+			.insert(availabilityWindows)
+			.values({ staffId: w.staff.contact.id, weekday: 1, startsAt: '09:00', endsAt: '12:00', types: ['office'] });
+		expect(slotsOf((await staffCalendar(w.db, w.grant, w.staff.contact.id))!, 'phone')).toEqual([]);
+		expect((await bookMeeting(w.db, w.grant, input(w, slot.start))).ok).toBe(false);
+	});
+
+	it('books once when the same confirm arrives twice, or ten times at once', async () => {
+		const w = await world();
+		const slot = await firstSlot(w);
+		const same = input(w, slot.start);
+		const first = await bookMeeting(w.db, w.grant, same);
+		const again = await bookMeeting(w.db, w.grant, same);
+		expect(again).toEqual(first);
+		const slot2 = (await firstSlot(w)).start;
+		const burst = input(w, slot2);
+		const results = await Promise.all(Array.from({ length: 10 }, () => bookMeeting(w.db, w.grant, burst)));
+		expect(new Set(results.map((r) => (r.ok ? r.id : 'no'))).size).toBe(1);
+		expect(results.every((r) => r.ok)).toBe(true);
+		expect(await w.db.select().from(meetings).where(eq(meetings.familyId, w.family.id))).toHaveLength(2);
+	});
+
+	it('gives one time to one of 50 families confirming it at once, and a clear answer with fresh times to the other 49', async () => {
+		const w = await world();
+		const families = await Promise.all(
+			Array.from({ length: 50 }, async () => {
+				const f = await makeFamily(w.db, w.team.id, w.staff.contact.id);
+				const actor = familyActor(f.members[0], (await makeUser(w.db, { familyMemberId: f.members[0].id })).id);
+				return { grant: ownFamily(actor, 'meeting.book')!, memberId: f.members[0].id };
+			})
+		);
+		const slot = await firstSlot(w);
+		const results = await Promise.all(families.map((f) => bookMeeting(w.db, f.grant, input(w, slot.start, { memberIds: [f.memberId] }))));
+		expect(results.filter((r) => r.ok)).toHaveLength(1);
+		const lost = results.filter((r) => !r.ok);
+		expect(lost).toHaveLength(49);
+		for (const r of lost) {
+			expect(r.ok === false && r.reason).toBe('taken');
+			expect(r.ok === false && r.reason === 'taken' && r.slots.some((s) => s.start.getTime() === slot.start.getTime())).toBe(false);
+		}
+		expect(await w.db.select().from(meetings).where(eq(meetings.staffId, w.staff.contact.id))).toHaveLength(1);
+	});
+
+	it('keeps a home visit and its travel time apart from other meetings, in the database itself', async () => {
+		const w = await world();
+		await w.db.insert(bookingRules).values({ staffId: w.staff.contact.id, travelMinutes: 30 });
+		const visit = (await firstSlot(w, w.staff.contact.id, 'home')).start;
+		expect((await bookMeeting(w.db, w.grant, input(w, visit, { type: 'home' }))).ok).toBe(true);
+		const calendar = (await staffCalendar(w.db, w.grant, w.staff.contact.id))!;
+		const phones = slotsOf(calendar, 'phone').filter((s) => s.start.getTime() < visit.getTime() + 3 * 3_600_000);
+		// Nothing from 30 minutes before the visit to 30 minutes after its hour.
+		for (const s of phones) {
+			expect(s.end.getTime() <= visit.getTime() - 30 * 60_000 || s.start.getTime() >= visit.getTime() + 90 * 60_000).toBe(true);
+		}
+		// Straight into the table, past the service: the exclusion constraint refuses an overlap …
+		const [existing] = await w.db.select().from(meetings).where(eq(meetings.familyId, w.family.id));
+		const row = { ...existing, id: randomUUID(), formKey: randomUUID(), startsAt: new Date(visit.getTime() + 75 * 60_000) };
+		row.endsAt = new Date(row.startsAt.getTime() + 30 * 60_000);
+		row.blockedFrom = row.startsAt;
+		row.blockedUntil = row.endsAt;
+		expect(await code(w.db.insert(meetings).values(row))).toBe('23P01');
+		// … but not once the visit is cancelled, and never a cancelled one.
+		expect(await code(w.db.insert(meetings).values({ ...row, status: 'cancelled' }))).toBe('ok');
+		await w.db.update(meetings).set({ status: 'cancelled' }).where(eq(meetings.id, existing.id));
+		expect(await code(w.db.insert(meetings).values({ ...row, id: randomUUID(), formKey: randomUUID() }))).toBe('ok');
+		// Times the wrong way round, or an interpreter status without a language.
+		expect(
+			await code(
+				w.db.insert(meetings).values({ ...row, id: randomUUID(), formKey: randomUUID(), status: 'cancelled', endsAt: row.startsAt })
+			)
+		).toBe('23514');
+		expect(
+			await code(
+				w.db
+					.insert(meetings)
+					.values({
+						...row,
+						id: randomUUID(),
+						formKey: randomUUID(),
+						status: 'cancelled',
+						interpreterLanguage: null,
+						interpreterStatus: 'arranged'
+					})
+			)
+		).toBe('23514');
+	});
+
+	it("lets staff book for a family they work with, and keeps the staff member inside the family's team", async () => {
+		const w = await world();
+		const grant = await grantFor(w.db, w.contactActor, w.family.id, 'meeting.manage');
+		const slot = await firstSlot(w, w.staff.contact.id, 'office');
+		const result = await bookMeeting(w.db, grant, input(w, slot.start, { type: 'office' }));
+		expect(result.ok).toBe(true);
+		const [row] = await w.db.select().from(meetings).where(eq(meetings.familyId, w.family.id));
+		expect(row).toMatchObject({ bookedByStaffId: w.staff.contact.id, bookedByMemberId: null, type: 'office' });
+		expect(localTime(row.startsAt)).toMatch(/^(0[89]|1[0-5]):[03]0$/);
+		// A meeting with staff from another team cannot be stored at all.
+		const { id: _, ...rest } = row;
+		expect(
+			await code(w.db.insert(meetings).values({ ...rest, formKey: randomUUID(), staffId: w.staff.foreign.id, status: 'cancelled' }))
+		).toBe('23503');
+	});
+});
