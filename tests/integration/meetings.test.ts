@@ -4,7 +4,8 @@ import { eq } from 'drizzle-orm';
 import { describeEachBackend } from './harness';
 import { familyActor, grantFor, involve, makeFamily, makeStaff, makeTeam, makeUser, staffActor } from './fixtures';
 import { ownFamily } from '../../src/lib/server/access';
-import { bookMeeting, slotsOf, staffCalendar, type BookingInput } from '../../src/lib/server/meetings/booking';
+import { bookMeeting, bookableStaff, slotsOf, staffCalendar, type BookingInput } from '../../src/lib/server/meetings/booking';
+import { cancelMeeting, getMeeting, listMeetings, moveMeeting, nextMeeting } from '../../src/lib/server/meetings/meetings';
 import { availabilityWindows, bookingRules, meetingMembers, meetings } from '../../src/lib/server/db/schema';
 import { localTime, zonedInstant } from '../../src/lib/time/zone';
 import type { Db } from '../../src/lib/server/db';
@@ -204,16 +205,14 @@ describeEachBackend('meetings', (ctx) => {
 		).toBe('23514');
 		expect(
 			await code(
-				w.db
-					.insert(meetings)
-					.values({
-						...row,
-						id: randomUUID(),
-						formKey: randomUUID(),
-						status: 'cancelled',
-						interpreterLanguage: null,
-						interpreterStatus: 'arranged'
-					})
+				w.db.insert(meetings).values({
+					...row,
+					id: randomUUID(),
+					formKey: randomUUID(),
+					status: 'cancelled',
+					interpreterLanguage: null,
+					interpreterStatus: 'arranged'
+				})
 			)
 		).toBe('23514');
 	});
@@ -232,5 +231,60 @@ describeEachBackend('meetings', (ctx) => {
 		expect(
 			await code(w.db.insert(meetings).values({ ...rest, formKey: randomUUID(), staffId: w.staff.foreign.id, status: 'cancelled' }))
 		).toBe('23503');
+	});
+
+	it('lists the family\'s own meetings only, lets it move and cancel until the cut-off, and says "too late" after', async () => {
+		const w = await world();
+		const [a, b] = slotsOf((await staffCalendar(w.db, w.grant, w.staff.contact.id))!, 'phone');
+		const first = await bookMeeting(w.db, w.grant, input(w, a.start));
+		const second = await bookMeeting(w.db, w.grant, input(w, b.start, { staffId: w.staff.involved.id }));
+		if (!first.ok || !second.ok) throw new Error('not booked');
+		expect((await listMeetings(w.db, w.grant)).coming.map((m) => m.id)).toEqual([first.id, second.id]);
+		expect((await nextMeeting(w.db, w.grant))?.id).toBe(first.id);
+		// Another family sees none of it, and cannot touch it.
+		const stranger = familyActor(w.other.members[0], (await makeUser(w.db, { familyMemberId: w.other.members[0].id })).id);
+		const theirs = ownFamily(stranger, 'meeting.book')!;
+		expect(await listMeetings(w.db, theirs)).toEqual({ coming: [], earlier: [] });
+		expect(await getMeeting(w.db, theirs, first.id)).toBeNull();
+		expect(await cancelMeeting(w.db, theirs, { id: first.id, reason: '' })).toEqual({ ok: false, reason: 'notFound' });
+		expect(await moveMeeting(w.db, theirs, { id: first.id, start: b.start, reason: '' })).toMatchObject({ ok: false, reason: 'notFound' });
+
+		// Move to a later free time: same meeting, a new SEQUENCE for calendars.
+		const later = slotsOf((await staffCalendar(w.db, w.grant, w.staff.contact.id, first.id))!, 'phone').at(-1)!;
+		expect(await moveMeeting(w.db, w.grant, { id: first.id, start: later.start, reason: 'Skole' })).toEqual({ ok: true });
+		const moved = (await getMeeting(w.db, w.grant, first.id))!;
+		expect(moved.startsAt.getTime()).toBe(later.start.getTime());
+		expect(moved).toMatchObject({ sequence: 1, changeNote: 'Skole', status: 'booked' });
+		// A time that is not free is refused with fresh times.
+		expect(await moveMeeting(w.db, w.grant, { id: first.id, start: new Date(Date.now() + 3_600_000), reason: '' })).toMatchObject({
+			ok: false,
+			reason: 'taken'
+		});
+
+		// Inside the cut-off (24 hours by default) the family is asked to call.
+		const justBefore = new Date(moved.startsAt.getTime() - 2 * 3_600_000);
+		expect(await cancelMeeting(w.db, w.grant, { id: first.id, reason: '' }, justBefore)).toEqual({ ok: false, reason: 'tooLate' });
+		expect(await cancelMeeting(w.db, w.grant, { id: first.id, reason: 'Syg' })).toEqual({ ok: true });
+		const cancelled = (await getMeeting(w.db, w.grant, first.id))!;
+		expect(cancelled).toMatchObject({ status: 'cancelled', sequence: 2, changeNote: 'Syg' });
+		expect((await listMeetings(w.db, w.grant)).earlier.map((m) => m.id)).toEqual([first.id]);
+		// Cancelled frees the time; cancelling again finds nothing to cancel.
+		expect(
+			slotsOf((await staffCalendar(w.db, w.grant, w.staff.contact.id))!, 'phone').some((s) => s.start.getTime() === later.start.getTime())
+		).toBe(true);
+		expect(await cancelMeeting(w.db, w.grant, { id: first.id, reason: '' })).toEqual({ ok: false, reason: 'tooLate' });
+	});
+
+	it('offers the contact person first, then the involved, each with the kinds of meeting they offer', async () => {
+		const w = await world();
+		await w.db.delete(availabilityWindows).where(eq(availabilityWindows.staffId, w.staff.involved.id));
+		await w.db
+			.insert(availabilityWindows)
+			.values({ staffId: w.staff.involved.id, weekday: 2, startsAt: '09:00', endsAt: '11:00', types: ['walk', 'phone'] });
+		const list = await bookableStaff(w.db, w.grant);
+		expect(list.map((s) => [s.id, s.contact, s.types])).toEqual([
+			[w.staff.contact.id, true, ['home', 'office', 'walk', 'phone', 'video']],
+			[w.staff.involved.id, false, ['walk', 'phone']]
+		]);
 	});
 });

@@ -25,7 +25,7 @@ import {
 	copenhagenToday
 } from '../db/schema';
 import type { FamilyGrant } from '../access';
-import { defaultMeetingMinutes, holdingStatuses, type MeetingType } from '$lib/codes';
+import { defaultMeetingMinutes, holdingStatuses, meetingTypes, type MeetingType } from '$lib/codes';
 import { daysAsRange, freeSlots, slotStepMinutes, type Range, type Slot, type SlotRules, type WeeklyWindow } from './slots';
 
 /** A staff member's rules for bookings (booking_rules, or the defaults). */
@@ -189,7 +189,7 @@ export async function bookMeeting(db: Db, grant: FamilyGrant, input: BookingInpu
 	if (!calendar) return { ok: false, reason: 'notFound' };
 	const slots = slotsOf(calendar, input.type, now);
 	const slot = slots.find((s) => s.start.getTime() === input.start.getTime());
-	if (!slot) return { ok: false, reason: 'taken', slots };
+	if (!slot) return await sameForm(db, grant.familyId, input.formKey, slots);
 
 	const memberIds = [...new Set(input.memberIds)];
 	try {
@@ -233,10 +233,19 @@ export async function bookMeeting(db: Db, grant: FamilyGrant, input: BookingInpu
 		// Someone else took (part of) that time a moment ago.
 		if (sqlState(e) === '23P01') {
 			const fresh = await staffCalendar(db, grant, input.staffId);
-			return { ok: false, reason: 'taken', slots: fresh ? slotsOf(fresh, input.type, now) : [] };
+			return await sameForm(db, grant.familyId, input.formKey, fresh ? slotsOf(fresh, input.type, now) : []);
 		}
 		throw e;
 	}
+}
+
+/**
+ * A time that is not free may be one this very form took a moment ago (a double tap racing
+ * itself): then that meeting is the answer, otherwise "taken" with fresh times.
+ */
+async function sameForm(db: Db, familyId: string, formKey: string, slots: Slot[]): Promise<BookingResult> {
+	const id = await existing(db, familyId, formKey);
+	return id ? { ok: true, id } : { ok: false, reason: 'taken', slots };
 }
 
 /** The meeting a form key already made for this family, if any. */
@@ -246,4 +255,34 @@ async function existing(db: Db, familyId: string, formKey: string): Promise<stri
 		.from(meetings)
 		.where(and(eq(meetings.formKey, formKey), eq(meetings.familyId, familyId)));
 	return row?.id ?? null;
+}
+
+export interface BookableStaff {
+	id: string;
+	name: string;
+	contact: boolean;
+	/** Away today (then the stand-in is offered too, and this person's times start after). */
+	away: boolean;
+	types: MeetingType[];
+}
+
+/** The staff the grant's family may book, contact person first, with the kinds of meeting each offers. */
+export async function bookableStaff(db: Db, grant: FamilyGrant): Promise<BookableStaff[]> {
+	const rows = await db
+		.select({
+			id: staff.id,
+			name: staff.name,
+			contact: sql<boolean>`${families.contactPersonId} = ${staff.id}`,
+			away: sql<boolean>`exists (select 1 from ${absences} where ${absences.staffId} = ${staff.id}
+				and ${absences.startsOn} <= ${copenhagenToday} and ${absences.endsOn} >= ${copenhagenToday})`,
+			types: sql<
+				MeetingType[]
+			>`(select coalesce(array_agg(distinct t), '{}') from ${availabilityWindows}, unnest(${availabilityWindows.types}) t
+				where ${availabilityWindows.staffId} = ${staff.id})`
+		})
+		.from(staff)
+		.innerJoin(families, eq(families.id, grant.familyId))
+		.where(and(eq(staff.teamId, families.teamId), bookableBy(grant.familyId)))
+		.orderBy(sql`${families.contactPersonId} = ${staff.id} desc`, staff.name);
+	return rows.map((r) => ({ ...r, types: meetingTypes.filter((t) => r.types.includes(t)) }));
 }

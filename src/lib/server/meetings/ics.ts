@@ -1,0 +1,45 @@
+/**
+ * A meeting as an iCalendar file (RFC 5545), for "add to calendar" and the staff feed: a stable
+ * UID per meeting, SEQUENCE raised on every change, STATUS:CANCELLED once cancelled. Times are
+ * written in UTC ("…Z"), which every calendar shows in its owner's zone and which no daylight
+ * saving change can shift (a TZID time written from a plain Date would take the server's
+ * clock: STACK-NOTES). Built with ical-generator, which escapes and folds lines correctly.
+ */
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+
+export interface CalendarEvent {
+	id: string;
+	startsAt: Date;
+	endsAt: Date;
+	status: string;
+	sequence: number;
+	updatedAt: Date;
+	/** Already in the reader's language: "Phone call with Mette Kjær". */
+	summary: string;
+	description: string;
+	location: string;
+}
+
+/** The UID a meeting keeps through every move and its cancellation. */
+export function meetingUid(id: string): string {
+	return `${id}@opgang`;
+}
+
+export function calendarFile(name: string, events: CalendarEvent[]): string {
+	const calendar = ical({ name, prodId: { company: 'Opgang', product: 'Opgang', language: 'DA' }, method: ICalCalendarMethod.PUBLISH });
+	for (const e of events) {
+		calendar.createEvent({
+			id: meetingUid(e.id),
+			start: e.startsAt,
+			end: e.endsAt,
+			stamp: e.updatedAt,
+			lastModified: e.updatedAt,
+			sequence: e.sequence,
+			status: e.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+			summary: e.summary,
+			description: e.description || null,
+			location: e.location || null
+		});
+	}
+	return calendar.toString();
+}

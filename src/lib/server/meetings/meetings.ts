@@ -1,0 +1,172 @@
+/**
+ * A family's meetings: the list, one meeting, and the family's own move and cancel (until the
+ * staff member's cut-off; after it the page says to call). Every statement is scoped to the
+ * grant's family, so another family's meeting answers exactly like one that does not exist.
+ */
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { sqlState, type Db } from '../db';
+import { bookingRules, familyMembers, meetingMembers, meetings, staff } from '../db/schema';
+import type { FamilyGrant } from '../access';
+import { type InterpreterStatus, type MeetingStatus, type MeetingType } from '$lib/codes';
+import { defaultRules, slotsOf, staffCalendar } from './booking';
+import type { Slot } from './slots';
+
+export interface Meeting {
+	id: string;
+	type: MeetingType;
+	status: MeetingStatus;
+	startsAt: Date;
+	endsAt: Date;
+	place: string;
+	topic: string;
+	interpreterLanguage: string | null;
+	interpreterStatus: InterpreterStatus | null;
+	changeNote: string;
+	sequence: number;
+	staff: { id: string; name: string; phone: string | null };
+	members: { id: string; name: string }[];
+	/** Until when the family may move or cancel it itself. */
+	cutoff: Date;
+	updatedAt: Date;
+}
+
+const columns = {
+	id: meetings.id,
+	type: meetings.type,
+	status: meetings.status,
+	startsAt: meetings.startsAt,
+	endsAt: meetings.endsAt,
+	place: meetings.place,
+	topic: meetings.topic,
+	interpreterLanguage: meetings.interpreterLanguage,
+	interpreterStatus: meetings.interpreterStatus,
+	changeNote: meetings.changeNote,
+	sequence: meetings.sequence,
+	updatedAt: meetings.updatedAt,
+	staff: { id: staff.id, name: staff.name, phone: staff.phone },
+	cutoffHours: sql<number>`coalesce((select ${bookingRules.cutoffHours} from ${bookingRules} where ${bookingRules.staffId} = ${meetings.staffId}), ${defaultRules.cutoffHours})`,
+	members: sql<
+		{ id: string; name: string }[]
+	>`(select coalesce(json_agg(json_build_object('id', ${familyMembers.id}, 'name', ${familyMembers.name}) order by ${familyMembers.name}), '[]'::json)
+		from ${meetingMembers} join ${familyMembers} on ${familyMembers.id} = ${meetingMembers.memberId} where ${meetingMembers.meetingId} = ${meetings.id})`
+};
+
+function shape({ cutoffHours, ...row }: Omit<Meeting, 'cutoff'> & { cutoffHours: number }): Meeting {
+	return { ...row, cutoff: new Date(row.startsAt.getTime() - Number(cutoffHours) * 3_600_000) };
+}
+
+/**
+ * The family's meetings: the coming ones (soonest first), then up to five past or cancelled
+ * ones (newest first). One statement.
+ */
+export async function listMeetings(db: Db, grant: FamilyGrant, now = new Date()): Promise<{ coming: Meeting[]; earlier: Meeting[] }> {
+	const rows = await db
+		.select({
+			...columns,
+			coming: sql<boolean>`${meetings.endsAt} > ${now.toISOString()}::timestamptz and ${meetings.status} in ('proposed', 'booked')`
+		})
+		.from(meetings)
+		.innerJoin(staff, eq(staff.id, meetings.staffId))
+		.where(eq(meetings.familyId, grant.familyId))
+		.orderBy(asc(meetings.startsAt));
+	const coming = rows.filter((r) => r.coming).map(({ coming: _, ...r }) => shape(r));
+	const earlier = rows
+		.filter((r) => !r.coming)
+		.reverse()
+		.slice(0, 5)
+		.map(({ coming: _, ...r }) => shape(r));
+	return { coming, earlier };
+}
+
+/** The family's next meeting, for the home page (one statement), or null. */
+export async function nextMeeting(db: Db, grant: FamilyGrant, now = new Date()): Promise<Meeting | null> {
+	const [row] = await db
+		.select(columns)
+		.from(meetings)
+		.innerJoin(staff, eq(staff.id, meetings.staffId))
+		.where(and(eq(meetings.familyId, grant.familyId), gt(meetings.endsAt, now), inArray(meetings.status, ['proposed', 'booked'])))
+		.orderBy(asc(meetings.startsAt))
+		.limit(1);
+	return row ? shape(row) : null;
+}
+
+/** One of the family's meetings, or null (another family's answers the same). */
+export async function getMeeting(db: Db, grant: FamilyGrant, id: string): Promise<Meeting | null> {
+	const [row] = await db
+		.select(columns)
+		.from(meetings)
+		.innerJoin(staff, eq(staff.id, meetings.staffId))
+		.where(and(eq(meetings.id, id), eq(meetings.familyId, grant.familyId)));
+	return row ? shape(row) : null;
+}
+
+export type ChangeResult =
+	| { ok: true }
+	| { ok: false; reason: 'notFound' }
+	/** Past the cut-off (or already over): the family is asked to call. */
+	| { ok: false; reason: 'tooLate' }
+	| { ok: false; reason: 'taken'; slots: Slot[] };
+
+/** Whether the family itself may still change a meeting now. */
+export function familyMayChange(meeting: Pick<Meeting, 'status' | 'cutoff'>, now = new Date()): boolean {
+	return (meeting.status === 'booked' || meeting.status === 'proposed') && now < meeting.cutoff;
+}
+
+/** The family cancels a coming meeting, with an optional reason the staff member sees. */
+export async function cancelMeeting(
+	db: Db,
+	grant: FamilyGrant,
+	input: { id: string; reason: string },
+	now = new Date()
+): Promise<ChangeResult> {
+	if (grant.actor.kind !== 'family' || grant.action !== 'meeting.book') return { ok: false, reason: 'notFound' };
+	const meeting = await getMeeting(db, grant, input.id);
+	if (!meeting) return { ok: false, reason: 'notFound' };
+	if (!familyMayChange(meeting, now)) return { ok: false, reason: 'tooLate' };
+	const [row] = await db
+		.update(meetings)
+		.set({ status: 'cancelled', changeNote: input.reason, sequence: sql`${meetings.sequence} + 1`, updatedAt: sql`now()` })
+		.where(and(eq(meetings.id, input.id), eq(meetings.familyId, grant.familyId), inArray(meetings.status, ['booked', 'proposed'])))
+		.returning({ id: meetings.id });
+	return row ? { ok: true } : { ok: false, reason: 'notFound' };
+}
+
+/** The family moves a coming meeting to another free time with the same person, same kind. */
+export async function moveMeeting(
+	db: Db,
+	grant: FamilyGrant,
+	input: { id: string; start: Date; reason: string },
+	now = new Date()
+): Promise<ChangeResult> {
+	if (grant.actor.kind !== 'family' || grant.action !== 'meeting.book') return { ok: false, reason: 'notFound' };
+	const meeting = await getMeeting(db, grant, input.id);
+	if (!meeting) return { ok: false, reason: 'notFound' };
+	if (!familyMayChange(meeting, now)) return { ok: false, reason: 'tooLate' };
+	const calendar = await staffCalendar(db, grant, meeting.staff.id, meeting.id);
+	if (!calendar) return { ok: false, reason: 'notFound' };
+	const slots = slotsOf(calendar, meeting.type, now);
+	const slot = slots.find((s) => s.start.getTime() === input.start.getTime());
+	if (!slot) return { ok: false, reason: 'taken', slots };
+	try {
+		const [row] = await db
+			.update(meetings)
+			.set({
+				startsAt: slot.start,
+				endsAt: slot.end,
+				blockedFrom: slot.blocked.from,
+				blockedUntil: slot.blocked.to,
+				changeNote: input.reason,
+				sequence: sql`${meetings.sequence} + 1`,
+				updatedAt: sql`now()`
+			})
+			.where(and(eq(meetings.id, input.id), eq(meetings.familyId, grant.familyId), inArray(meetings.status, ['booked', 'proposed'])))
+			.returning({ id: meetings.id });
+		return row ? { ok: true } : { ok: false, reason: 'notFound' };
+	} catch (e) {
+		if (sqlState(e) === '23P01') {
+			const fresh = await staffCalendar(db, grant, meeting.staff.id, meeting.id);
+			return { ok: false, reason: 'taken', slots: fresh ? slotsOf(fresh, meeting.type, now) : [] };
+		}
+		throw e;
+	}
+}
