@@ -2,9 +2,19 @@ import { expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describeEachBackend } from './harness';
-import { familyActor, grantFor, involve, makeFamily, makeStaff, makeTeam, makeUser, staffActor } from './fixtures';
-import { ownFamily } from '../../src/lib/server/access';
-import { bookMeeting, bookableStaff, slotsOf, staffCalendar, type BookingInput } from '../../src/lib/server/meetings/booking';
+import { absence, familyActor, grantFor, involve, makeFamily, makeStaff, makeTeam, makeUser, staffActor } from './fixtures';
+import { ownFamily, staffGrant } from '../../src/lib/server/access';
+import { bookMeeting, bookableStaff, defaultRules, slotsOf, staffCalendar, type BookingInput } from '../../src/lib/server/meetings/booking';
+import {
+	answerProposal,
+	markHeld,
+	meetingFamily,
+	setInterpreterStatus,
+	staffCancel,
+	staffMeetings,
+	staffMove
+} from '../../src/lib/server/meetings/staff';
+import { addTimeOff, addWindow, getAvailability, removeTimeOff, removeWindow, saveRules } from '../../src/lib/server/meetings/availability';
 import { cancelMeeting, getMeeting, listMeetings, moveMeeting, nextMeeting } from '../../src/lib/server/meetings/meetings';
 import { availabilityWindows, bookingRules, meetingMembers, meetings } from '../../src/lib/server/db/schema';
 import { localTime, zonedInstant } from '../../src/lib/time/zone';
@@ -286,5 +296,185 @@ describeEachBackend('meetings', (ctx) => {
 			[w.staff.contact.id, true, ['home', 'office', 'walk', 'phone', 'video']],
 			[w.staff.involved.id, false, ['walk', 'phone']]
 		]);
+	});
+});
+
+describeEachBackend('meetings: the staff side', (ctx) => {
+	async function world() {
+		const { db } = ctx();
+		const team = await makeTeam(db);
+		const contact = await makeStaff(db, team.id);
+		const standIn = await makeStaff(db, team.id, { department: 'social' });
+		const colleague = await makeStaff(db, team.id, { department: 'culture' });
+		const leader = await makeStaff(db, team.id, { role: 'team_leader', department: 'social' });
+		const otherTeam = await makeTeam(db);
+		const stranger = await makeStaff(db, otherTeam.id);
+		for (const s of [contact, colleague]) await openWeek(db, s.id);
+		const { family, members } = await makeFamily(db, team.id, contact.id, [{ role: 'parent' }]);
+		const parent = familyActor(members[0], (await makeUser(db, { familyMemberId: members[0].id })).id);
+		const actor = async (s: typeof contact) => staffActor(s, (await makeUser(db, { staffId: s.id })).id);
+		return {
+			db,
+			family,
+			members,
+			staff: { contact, standIn, colleague, leader, stranger },
+			actors: {
+				contact: await actor(contact),
+				standIn: await actor(standIn),
+				colleague: await actor(colleague),
+				leader: await actor(leader),
+				stranger: await actor(stranger)
+			},
+			parent,
+			familyGrant: ownFamily(parent, 'meeting.book')!
+		};
+	}
+
+	it("shows a staff member their own meetings, a stand-in the away colleague's, and nobody else any", async () => {
+		const w = await world();
+		const grant = await grantFor(w.db, w.actors.contact, w.family.id, 'meeting.manage');
+		const [slot] = slotsOf((await staffCalendar(w.db, grant, w.staff.contact.id))!, 'home');
+		const booked = await bookMeeting(w.db, grant, {
+			staffId: w.staff.contact.id,
+			type: 'home',
+			start: slot.start,
+			memberIds: [],
+			interpreterLanguage: 'ar',
+			place: '',
+			topic: '',
+			formKey: randomUUID()
+		});
+		if (!booked.ok) throw new Error('not booked');
+		const week = [new Date(Date.now() - 86_400_000), new Date(Date.now() + 40 * 86_400_000)] as const;
+		expect((await staffMeetings(w.db, w.actors.contact, ...week)).map((m) => m.id)).toEqual([booked.id]);
+		expect(await staffMeetings(w.db, w.actors.standIn, ...week)).toEqual([]);
+		expect(await staffMeetings(w.db, w.actors.colleague, ...week)).toEqual([]);
+		expect(await meetingFamily(w.db, w.actors.colleague, booked.id)).toBeNull();
+		expect(await meetingFamily(w.db, w.actors.stranger, booked.id)).toBeNull();
+		await absence(w.db, w.staff.contact, 0, 2, w.staff.standIn.id);
+		expect((await staffMeetings(w.db, w.actors.standIn, ...week)).map((m) => [m.id, m.staffName])).toEqual([
+			[booked.id, w.staff.contact.name]
+		]);
+		expect(await meetingFamily(w.db, w.actors.standIn, booked.id)).toBe(w.family.id);
+	});
+
+	it('arranges the interpreter, moves and cancels with a word to the family, and marks held only once it has begun', async () => {
+		const w = await world();
+		const grant = await grantFor(w.db, w.actors.contact, w.family.id, 'meeting.manage');
+		const slots = slotsOf((await staffCalendar(w.db, grant, w.staff.contact.id))!, 'office');
+		const booked = await bookMeeting(w.db, grant, {
+			staffId: w.staff.contact.id,
+			type: 'office',
+			start: slots[0].start,
+			memberIds: [w.members[0].id],
+			interpreterLanguage: 'so',
+			place: '',
+			topic: '',
+			formKey: randomUUID()
+		});
+		if (!booked.ok) throw new Error('not booked');
+		expect(await setInterpreterStatus(w.db, grant, { id: booked.id, status: 'arranged' })).toBe(true);
+		expect((await getMeeting(w.db, w.familyGrant, booked.id))?.interpreterStatus).toBe('arranged');
+		// The family cannot use the staff's actions.
+		expect(await setInterpreterStatus(w.db, w.familyGrant, { id: booked.id, status: 'not_possible' })).toBe(false);
+		expect(await staffCancel(w.db, w.familyGrant, { id: booked.id, note: '' })).toBe(false);
+		// Not yet begun: neither held nor not held.
+		expect(await markHeld(w.db, grant, { id: booked.id, held: true })).toBe(false);
+		expect(await staffMove(w.db, grant, { id: booked.id, start: slots[3].start, note: 'Jeg er på kursus' })).toEqual({ ok: true });
+		expect(await getMeeting(w.db, w.familyGrant, booked.id)).toMatchObject({ changeNote: 'Jeg er på kursus', sequence: 1 });
+		expect(await staffCancel(w.db, grant, { id: booked.id, note: 'Syg' })).toBe(true);
+		expect(await getMeeting(w.db, w.familyGrant, booked.id)).toMatchObject({ status: 'cancelled', changeNote: 'Syg', sequence: 2 });
+		// A meeting that has begun can be marked.
+		const [past] = await w.db
+			.insert(meetings)
+			.values({
+				familyId: w.family.id,
+				teamId: w.staff.contact.teamId,
+				staffId: w.staff.contact.id,
+				type: 'phone',
+				status: 'booked',
+				startsAt: new Date(Date.now() - 7_200_000),
+				endsAt: new Date(Date.now() - 5_400_000),
+				blockedFrom: new Date(Date.now() - 7_200_000),
+				blockedUntil: new Date(Date.now() - 5_400_000),
+				formKey: randomUUID()
+			})
+			.returning();
+		expect(await markHeld(w.db, grant, { id: past.id, held: false })).toBe(true);
+		expect((await getMeeting(w.db, w.familyGrant, past.id))?.status).toBe('not_held');
+	});
+
+	it('proposes a time that the family accepts or declines; never the other way round', async () => {
+		const w = await world();
+		const grant = await grantFor(w.db, w.actors.contact, w.family.id, 'meeting.manage');
+		const slots = slotsOf((await staffCalendar(w.db, grant, w.staff.contact.id))!, 'walk');
+		const propose = async (i: number) => {
+			const r = await bookMeeting(w.db, grant, {
+				staffId: w.staff.contact.id,
+				type: 'walk',
+				start: slots[i].start,
+				memberIds: [],
+				interpreterLanguage: null,
+				place: 'Ved søen',
+				topic: '',
+				formKey: randomUUID(),
+				propose: true
+			});
+			if (!r.ok) throw new Error('not proposed');
+			return r.id;
+		};
+		const a = await propose(0);
+		const b = await propose(4);
+		expect((await getMeeting(w.db, w.familyGrant, a))?.status).toBe('proposed');
+		// A family's own booking never comes out as a proposal.
+		const own = await bookMeeting(w.db, w.familyGrant, {
+			staffId: w.staff.contact.id,
+			type: 'walk',
+			start: slots[8].start,
+			memberIds: [],
+			interpreterLanguage: null,
+			place: '',
+			topic: '',
+			formKey: randomUUID(),
+			propose: true
+		});
+		expect(own.ok && (await getMeeting(w.db, w.familyGrant, own.id))?.status).toBe('booked');
+		expect(await answerProposal(w.db, grant, { id: a, accept: true, reason: '' })).toBe(false);
+		expect(await answerProposal(w.db, w.familyGrant, { id: a, accept: true, reason: '' })).toBe(true);
+		expect((await getMeeting(w.db, w.familyGrant, a))?.status).toBe('booked');
+		expect(await answerProposal(w.db, w.familyGrant, { id: a, accept: false, reason: '' })).toBe(false);
+		expect(await answerProposal(w.db, w.familyGrant, { id: b, accept: false, reason: 'Vi er ude at rejse' })).toBe(true);
+		expect(await getMeeting(w.db, w.familyGrant, b)).toMatchObject({ status: 'cancelled', changeNote: 'Vi er ude at rejse' });
+	});
+
+	it('lets a staff member and their team leader change their availability, and nobody else', async () => {
+		const w = await world();
+		expect(await staffGrant(w.db, w.actors.contact, w.staff.contact.id)).not.toBeNull();
+		expect(await staffGrant(w.db, w.actors.leader, w.staff.contact.id)).not.toBeNull();
+		expect(await staffGrant(w.db, w.actors.colleague, w.staff.contact.id)).toBeNull();
+		expect(await staffGrant(w.db, w.actors.stranger, w.staff.contact.id)).toBeNull();
+		expect(await staffGrant(w.db, w.parent, w.staff.contact.id)).toBeNull();
+		const mine = (await staffGrant(w.db, w.actors.standIn, w.staff.standIn.id))!;
+		await addWindow(w.db, mine, { weekday: 2, startsAt: '09:00', endsAt: '12:00', types: ['phone', 'walk'] });
+		await saveRules(w.db, mine, { ...defaultRules, minutes: { ...defaultRules.minutes, phone: 20 }, travelMinutes: 15 });
+		await addTimeOff(w.db, mine, {
+			startsAt: new Date(Date.now() + 86_400_000),
+			endsAt: new Date(Date.now() + 90_000_000),
+			kind: 'course'
+		});
+		const a = (await getAvailability(w.db, mine))!;
+		expect(a.windows.map((x) => [x.weekday, x.startsAt, x.endsAt, x.types])).toEqual([[2, '09:00', '12:00', ['phone', 'walk']]]);
+		expect(a.rules).toMatchObject({ minutes: { phone: 20, home: 60 }, travelMinutes: 15 });
+		expect(a.timeOff).toHaveLength(1);
+		// Someone else's window id changes nothing.
+		const theirs = (await staffGrant(w.db, w.actors.contact, w.staff.contact.id))!;
+		expect(await removeWindow(w.db, theirs, a.windows[0].id)).toBe(false);
+		expect(await removeTimeOff(w.db, theirs, a.timeOff[0].id)).toBe(false);
+		expect(await removeWindow(w.db, mine, a.windows[0].id)).toBe(true);
+		expect(await removeTimeOff(w.db, mine, a.timeOff[0].id)).toBe(true);
+		// The database refuses nonsense the form should already have caught.
+		expect(await code(addWindow(w.db, mine, { weekday: 8, startsAt: '09:00', endsAt: '12:00', types: ['phone'] }))).toBe('23514');
+		expect(await code(addWindow(w.db, mine, { weekday: 1, startsAt: '12:00', endsAt: '09:00', types: ['phone'] }))).toBe('23514');
+		expect(await code(addWindow(w.db, mine, { weekday: 1, startsAt: '09:00', endsAt: '12:00', types: [] }))).toBe('23514');
 	});
 });

@@ -17,7 +17,7 @@
  */
 import { and, eq, exists, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from './db';
-import { absences, families, familyMembers, familyStaff, copenhagenToday } from './db/schema';
+import { absences, families, familyMembers, familyStaff, copenhagenToday, staff as staffTable } from './db/schema';
 import { signInAge } from '$lib/roles';
 import type { SessionUser } from './auth/session';
 import { auditInsert } from './audit';
@@ -201,4 +201,29 @@ export function visibleItems(actor: Actor, cols: ItemColumns): SQL {
 export function authoredItems(actor: Actor, action: Action, cols: ItemColumns): SQL {
 	if (actor.kind !== 'family' || !allows(action, 'self')) return sql`false`;
 	return sql`(${visibleItems(actor, cols)} and ${cols.memberId} = ${actor.memberId}::uuid)`;
+}
+
+declare const staffGranted: unique symbol;
+/** Proof that an actor may change one staff member's own settings (availability, hours off). */
+export interface StaffGrant {
+	readonly [staffGranted]: true;
+	readonly staffId: string;
+	readonly teamId: string;
+	readonly actor: StaffActor;
+}
+
+/**
+ * Who may change a staff member's availability and hours off: that person, and the team
+ * leader for anyone on their team. Null otherwise (and for a staff id of another team, or
+ * none: the same answer).
+ */
+export async function staffGrant(db: Db, actor: Actor, staffId: string): Promise<StaffGrant | null> {
+	if (actor.kind !== 'staff') return null;
+	if (staffId === actor.staffId) return { staffId, teamId: actor.teamId, actor } as StaffGrant;
+	if (actor.role !== 'team_leader') return null;
+	const [row] = await db
+		.select({ id: staffTable.id })
+		.from(staffTable)
+		.where(and(eq(staffTable.id, staffId), eq(staffTable.teamId, actor.teamId)));
+	return row ? ({ staffId, teamId: actor.teamId, actor } as StaffGrant) : null;
 }

@@ -163,6 +163,8 @@ export interface BookingInput {
 	place: string;
 	topic: string;
 	formKey: string;
+	/** Staff only: offer the time to the family, who say yes or no (meetings held as 'proposed'). */
+	propose?: boolean;
 }
 
 export type BookingResult =
@@ -187,6 +189,8 @@ export async function bookMeeting(db: Db, grant: FamilyGrant, input: BookingInpu
 
 	const calendar = await staffCalendar(db, grant, input.staffId);
 	if (!calendar) return { ok: false, reason: 'notFound' };
+	// Staff book after a phone call: the notice period is for the family's own bookings.
+	if (asStaff) calendar.rules = { ...calendar.rules, noticeHours: 0 };
 	const slots = slotsOf(calendar, input.type, now);
 	const slot = slots.find((s) => s.start.getTime() === input.start.getTime());
 	if (!slot) return await sameForm(db, grant.familyId, input.formKey, slots);
@@ -208,7 +212,7 @@ export async function bookMeeting(db: Db, grant: FamilyGrant, input: BookingInpu
 					teamId: calendar.teamId,
 					staffId: calendar.staffId,
 					type: input.type,
-					status: 'booked',
+					status: asStaff && input.propose ? 'proposed' : 'booked',
 					startsAt: slot.start,
 					endsAt: slot.end,
 					blockedFrom: slot.blocked.from,
