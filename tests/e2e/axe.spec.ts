@@ -20,7 +20,7 @@ async function audit(page: Page, label: string): Promise<void> {
 
 for (const { code, name } of locales) {
 	test(`every page passes axe in ${code}`, async ({ browser, baseURL, own }) => {
-		test.setTimeout(120_000);
+		test.setTimeout(180_000);
 		const context = await browser.newContext();
 		await context.addCookies([{ name: 'opgang-lang', value: code, url: baseURL! }]);
 		// A voice for every language, so the "Listen" button is on the pages that have one.
@@ -64,8 +64,9 @@ for (const { code, name } of locales) {
 		await signIn(page, own.staff.email);
 		await chooseLanguage(page, name);
 		await audit(page, `/staff (${code})`);
-		await page.getByRole('main').getByRole('link').first().click();
+		await page.getByRole('main').getByRole('link', { name: /Prøve/ }).first().click();
 		await audit(page, `staff family page (${code})`);
+		const familyUrl = page.url();
 		const invite = page.locator('form[action="?/invite"] button').first();
 		await invite.click();
 		await expect(page.locator('.slip')).toBeVisible();
@@ -78,6 +79,25 @@ for (const { code, name } of locales) {
 		const reset = await page.locator('.slip a').getAttribute('href');
 		await page.goto('/account');
 		await audit(page, `/account (${code})`);
+		// Availability: with a mistake, then with a window; the family's meetings with free times; the calendar.
+		await page.goto('/staff/availability');
+		await page.locator('#addWindow-endsAt').fill('08:00');
+		await page.locator('form[action$="addWindow"] button[type=submit]').click();
+		await expect(page.locator('#addWindow-endsAt-error')).toBeVisible();
+		await audit(page, `/staff/availability with errors (${code})`);
+		await page.locator('#addWindow-endsAt').fill('18:00');
+		await page.locator('form[action$="addWindow"] button[type=submit]').click();
+		await expect(page.getByRole('status')).toBeVisible();
+		await audit(page, `/staff/availability (${code})`);
+		await page.goto(`${familyUrl}/meetings?type=phone`);
+		await expect(page.getByRole('radio').first()).toBeVisible();
+		await audit(page, `staff family meetings with free times (${code})`);
+		await page.getByRole('radio').first().check();
+		await page.locator('form[action="?/book"] button[value=no]').click();
+		await expect(page.getByRole('status')).toBeVisible();
+		await audit(page, `staff family meetings with a meeting (${code})`);
+		await page.goto('/staff/calendar');
+		await audit(page, `/staff/calendar (${code})`);
 		await page.getByRole('navigation').locator('form[action="/logout"] button').click();
 
 		await page.goto(link!);
