@@ -157,6 +157,7 @@ export type WishData = Omit<Wish, 'createdAt' | 'updatedAt'> & { createdAt: stri
 export interface Checkin {
 	id: string;
 	memberId: string;
+	memberName: string;
 	lifeArea: LifeArea;
 	score: CheckinScore;
 	note: string | null;

@@ -39,7 +39,7 @@ export async function checkIn(
 	const actor = grant.actor;
 	if (actor.kind !== 'family' || grant.action !== 'checkin.write' || input.entries.length === 0) return { ok: false, reason: 'notAllowed' };
 	// Only teenagers have a sign-in among a family's children ($lib/roles).
-	const visibility = actor.role === 'child' && !input.shared ? 'member_private' : 'family';
+	const visibility: 'family' | 'member_private' = actor.role === 'child' && !input.shared ? 'member_private' : 'family';
 	const rows = await db
 		.insert(checkins)
 		.values(
@@ -84,13 +84,17 @@ function since() {
 	return gte(checkins.day, sql`${copenhagenToday} - ${checkinDays - 1}::int`);
 }
 
-/** One member's check-ins that the actor may see, last twelve weeks, newest first. */
-export async function listCheckins(db: Db, grant: FamilyGrant, memberId: string): Promise<Checkin[]> {
+/**
+ * One member's check-ins that the actor may see (or, with `null`, every member's: the staff
+ * page), last twelve weeks, newest first.
+ */
+export async function listCheckins(db: Db, grant: FamilyGrant, memberId: string | null): Promise<Checkin[]> {
 	const me = grant.actor.kind === 'family' ? grant.actor.memberId : null;
 	const rows = await db
 		.select({
 			id: checkins.id,
 			memberId: checkins.memberId,
+			memberName: familyMembers.name,
 			lifeArea: checkins.lifeArea,
 			score: checkins.score,
 			note: checkins.note,
@@ -100,7 +104,14 @@ export async function listCheckins(db: Db, grant: FamilyGrant, memberId: string)
 		})
 		.from(checkins)
 		.innerJoin(familyMembers, eq(familyMembers.id, checkins.memberId))
-		.where(and(eq(checkins.familyId, grant.familyId), eq(checkins.memberId, memberId), visibleItems(grant.actor, cols), since()))
+		.where(
+			and(
+				eq(checkins.familyId, grant.familyId),
+				memberId === null ? undefined : eq(checkins.memberId, memberId),
+				visibleItems(grant.actor, cols),
+				since()
+			)
+		)
 		.orderBy(desc(checkins.day), asc(checkins.lifeArea));
 	return rows.map(({ visibility, role, ...r }) => ({
 		...r,
