@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildChart, chartWidth, scoreY } from './checkin-chart';
+import { buildChart, chartWidth, formatShortDate, scoreY } from './checkin-chart';
 
 const today = '2026-11-30';
 const rows = [
@@ -49,5 +49,13 @@ describe('buildChart', () => {
 	it('labels the time axis every four weeks back from today', () => {
 		expect(buildChart([], { today }).ticks.map((t) => t.day)).toEqual(['2026-11-30', '2026-11-02', '2026-10-05', '2026-09-08']);
 		expect(buildChart([], { today }).areas).toEqual([]);
+	});
+});
+
+describe('formatShortDate', () => {
+	it("writes the axis dates in the reader's language, Somali month names included", () => {
+		expect(formatShortDate('2026-11-30', 'da')).toBe('30. nov.');
+		expect(formatShortDate('2026-11-30', 'so')).toMatch(/Nof/);
+		expect(formatShortDate('2026-11-30', 'ar')).not.toMatch(/Nov/);
 	});
 });

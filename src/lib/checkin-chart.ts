@@ -5,6 +5,8 @@
  * newest day is drawn at the left and the faces (the y axis) stand at the right.
  */
 import { lifeAreas, type CheckinScore, type LifeArea } from './codes';
+import { dateTimeFormat } from './i18n/date-names';
+import { timeZone, type Locale } from './i18n/locales';
 
 export const chartWidth = 320;
 export const chartHeight = 132;
@@ -89,4 +91,13 @@ export function buildChart(
 		.map((ago) => addDays(today, -ago))
 		.map((day) => ({ day, x: xOf(day) }));
 	return { dir, left, right, top, bottom, steps, ticks, areas };
+}
+
+// Here, not in i18n/format.ts: only the chart needs it, and format.ts is in every page's JavaScript.
+const shortDates = new Map<Locale, { format(date: Date): string }>();
+/** Day and month ("22. nov."), in the reader's locale: the chart's time axis. */
+export function formatShortDate(day: string, locale: Locale): string {
+	let f = shortDates.get(locale);
+	if (!f) shortDates.set(locale, (f = dateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone, calendar: 'gregory' })));
+	return f.format(new Date(`${day}T12:00:00Z`));
 }

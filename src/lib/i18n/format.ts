@@ -3,7 +3,7 @@ import { dateTimeFormat } from './date-names';
 
 // Intl constructors are slow (they load locale data); keep one per locale and style.
 const formatters = new Map<string, { format(date: Date): string }>();
-function formatter(locale: Locale, style: 'date' | 'dateTime' | 'short'): { format(date: Date): string } {
+function formatter(locale: Locale, style: 'date' | 'dateTime'): { format(date: Date): string } {
 	const key = `${locale}:${style}`;
 	let f = formatters.get(key);
 	if (!f) {
@@ -12,9 +12,7 @@ function formatter(locale: Locale, style: 'date' | 'dateTime' | 'short'): { form
 		const options: Intl.DateTimeFormatOptions =
 			style === 'date'
 				? { dateStyle: 'long', timeZone, calendar: 'gregory' }
-				: style === 'short'
-					? { day: 'numeric', month: 'short', timeZone, calendar: 'gregory' }
-					: { dateStyle: 'medium', timeStyle: 'short', timeZone, calendar: 'gregory' };
+				: { dateStyle: 'medium', timeStyle: 'short', timeZone, calendar: 'gregory' };
 		formatters.set(key, (f = dateTimeFormat(locale, options)));
 	}
 	return f;
@@ -24,11 +22,6 @@ function formatter(locale: Locale, style: 'date' | 'dateTime' | 'short'): { form
 export function formatDate(value: Date | string, locale: Locale): string {
 	const d = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
 	return formatter(locale, 'date').format(d);
-}
-
-/** Day and month only ("22. nov."), for a chart's axis; a bare date is noon in Copenhagen. */
-export function formatShortDate(value: string, locale: Locale): string {
-	return formatter(locale, 'short').format(new Date(`${value}T12:00:00Z`));
 }
 
 /** Date and time ("22. nov. 2026 14.30"), in the organisation's time zone. */
