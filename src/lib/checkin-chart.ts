@@ -94,10 +94,14 @@ export function buildChart(
 }
 
 // Here, not in i18n/format.ts: only the chart needs it, and format.ts is in every page's JavaScript.
-const shortDates = new Map<Locale, { format(date: Date): string }>();
-/** Day and month ("22. nov."), in the reader's locale: the chart's time axis. */
-export function formatShortDate(day: string, locale: Locale): string {
-	let f = shortDates.get(locale);
-	if (!f) shortDates.set(locale, (f = dateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone, calendar: 'gregory' })));
+const shortDates = new Map<string, { format(date: Date): string }>();
+/** Day and month ("22. nov.", with the year "22. nov. 2026"), in the reader's locale: the chart's axis, the table's rows. */
+export function formatShortDate(day: string, locale: Locale, withYear = false): string {
+	const key = `${locale}:${withYear}`;
+	let f = shortDates.get(key);
+	if (!f) {
+		const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', timeZone, calendar: 'gregory' };
+		shortDates.set(key, (f = dateTimeFormat(locale, withYear ? { ...options, year: 'numeric' } : options)));
+	}
 	return f.format(new Date(`${day}T12:00:00Z`));
 }
