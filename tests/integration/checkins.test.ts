@@ -104,6 +104,17 @@ describeEachBackend('check-ins', (ctx) => {
 			[addDays(copenhagenDate(), -7), 'work', 2]
 		]);
 		expect(list[0]).toMatchObject({ mine: true, private: false, sharable: false, note: 'Ny lejlighed' });
+		// The same area twice in one call (not from the form, which has one field per area): the last one counts.
+		expect(
+			await checkIn(w.db, ownFamily(w.actors.parent, 'checkin.write')!, {
+				entries: [
+					{ lifeArea: 'money', score: 1, note: null },
+					{ lifeArea: 'money', score: 2, note: null }
+				],
+				shared: false
+			})
+		).toEqual({ ok: true, count: 1 });
+		await w.db.delete(checkins).where(eq(checkins.lifeArea, 'money'));
 		// Older than twelve weeks: no longer on the chart.
 		await w.db
 			.update(checkins)

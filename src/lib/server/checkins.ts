@@ -40,10 +40,12 @@ export async function checkIn(
 	if (actor.kind !== 'family' || grant.action !== 'checkin.write' || input.entries.length === 0) return { ok: false, reason: 'notAllowed' };
 	// Only teenagers have a sign-in among a family's children ($lib/roles).
 	const visibility: 'family' | 'member_private' = actor.role === 'child' && !input.shared ? 'member_private' : 'family';
+	// One row per area (the last answer wins): a statement may not update the same row twice.
+	const entries = [...new Map(input.entries.map((e) => [e.lifeArea, e])).values()];
 	const rows = await db
 		.insert(checkins)
 		.values(
-			input.entries.map((e) => ({
+			entries.map((e) => ({
 				familyId: grant.familyId,
 				memberId: actor.memberId,
 				lifeArea: e.lifeArea,
