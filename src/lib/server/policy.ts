@@ -49,7 +49,14 @@ export const policy = {
 	 * Change a wish's words, its status, or (a teenager) whether the parents see it: only the
 	 * member who wrote it. Staff never edit a family member's own words.
 	 */
-	'wish.edit': ['self']
+	'wish.edit': ['self'],
+	/**
+	 * Check in on how life is going (/checkin): family members only, each for themselves; staff
+	 * read the chart but never check in for someone.
+	 */
+	'checkin.write': ['own'],
+	/** Show one's check-in to the parents or take it back (a teenager): only the member it is about. */
+	'checkin.edit': ['self']
 } as const satisfies Record<string, readonly ItemRelation[]>;
 
 export type Action = keyof typeof policy;
