@@ -56,6 +56,12 @@ export type WishStatus = (typeof wishStatuses)[number];
 /** Longest wish in characters: the form's maxlength and counter, zod and the database CHECK. */
 export const wishMaxLength = 2000;
 
+/** A check-in's five steps, 1 (very hard) … 5 (very good); words in messages `checkin.score.<n>`. */
+export const checkinScores = [1, 2, 3, 4, 5] as const;
+export type CheckinScore = (typeof checkinScores)[number];
+/** Longest sentence with a check-in, in characters: the field's maxlength, zod and the CHECK. */
+export const checkinNoteMaxLength = 300;
+
 /** SQL for "every element of this text[] column is one of these codes", for a CHECK. */
 export function allOf(codes: readonly string[]): string {
 	return `array[${oneOf(codes)}]::text[]`;

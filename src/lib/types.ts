@@ -2,7 +2,7 @@
  * Shapes that pages and components receive from the server. They live outside $lib/server
  * so browser code never imports (even as types) from the server side.
  */
-import type { FamilyStatus, LifeArea, MemberRole, SignInLinkPurpose, WishStatus } from './codes';
+import type { CheckinScore, FamilyStatus, LifeArea, MemberRole, SignInLinkPurpose, WishStatus } from './codes';
 import type { LocalizedText } from './localized';
 import type { Locale } from './i18n/locales';
 import type { Messages } from './i18n/translator';
@@ -152,3 +152,20 @@ export interface Wish {
 
 /** A wish as a page receives it: dates as ISO strings. */
 export type WishData = Omit<Wish, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
+
+/** One check-in as the pages show it (chart, table). */
+export interface Checkin {
+	id: string;
+	memberId: string;
+	memberName: string;
+	lifeArea: LifeArea;
+	score: CheckinScore;
+	note: string | null;
+	/** The Copenhagen day, "2026-11-23". */
+	day: string;
+	/** Seen by its member and the team only (a teenager's, not shared). */
+	private: boolean;
+	mine: boolean;
+	/** A teenager's: may be shown to the parents or taken back. */
+	sharable: boolean;
+}

@@ -20,6 +20,7 @@ async function audit(page: Page, label: string): Promise<void> {
 
 for (const { code, name } of locales) {
 	test(`every page passes axe in ${code}`, async ({ browser, baseURL, own }) => {
+		// Some thirty pages and states per locale, on two shared cores.
 		test.setTimeout(180_000);
 		const context = await browser.newContext();
 		await context.addCookies([{ name: 'opgang-lang', value: code, url: baseURL! }]);
@@ -129,8 +130,30 @@ for (const { code, name } of locales) {
 		await page.locator('main li a[href*="edit="]').first().click();
 		await expect(page.locator('#edit-text')).toBeVisible();
 		await audit(page, `/wishes editing (${code})`);
+		// Check-in: empty, with a mistake, answered (a chart and its table), and at 200 % text.
+		await page.goto('/checkin');
+		await audit(page, `/checkin (${code})`);
+		await page.locator('form[action="?/save"] button[type=submit]').click();
+		await expect(page.locator('#checkin-none')).toBeVisible();
+		await audit(page, `/checkin with errors (${code})`);
+		await page.locator('#score-work-4').check();
+		await page.locator('#note-work').fill(`${code}: جملة · sentence · sætning`);
+		await page.locator('form[action="?/save"] button[type=submit]').click();
+		await expect(page.getByRole('status')).toBeVisible();
+		await expect(page.locator('main svg[role=img]')).toHaveCount(1);
+		await audit(page, `/checkin answered (${code})`);
+		await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+		await audit(page, `/checkin answered, 200 % text (${code})`);
 		await page.goto('/account');
 		await audit(page, `/account family (${code})`);
+		await page.getByRole('navigation').locator('form[action="/logout"] button').click();
+
+		// The staff's view of the family's check-ins (the staff member's language is saved above).
+		await signIn(page, own.staff.email);
+		await page.getByRole('main').getByRole('link').first().click();
+		await page.locator('main a[href$="/checkins"]').click();
+		await expect(page.locator('main svg[role=img]')).toHaveCount(1);
+		await audit(page, `staff check-ins (${code})`);
 		await context.close();
 	});
 }

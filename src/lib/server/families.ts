@@ -145,3 +145,9 @@ export async function getFamilyOverview(db: Db, grant: FamilyGrant): Promise<Fam
 		}))
 	};
 }
+
+/** Just the family's name, for a sub-page's heading (the grant says the actor may see it). */
+export async function getFamilyName(db: Db, grant: FamilyGrant): Promise<string | null> {
+	const [row] = await db.select({ name: families.name }).from(families).where(eq(families.id, grant.familyId));
+	return row?.name ?? null;
+}

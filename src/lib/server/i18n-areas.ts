@@ -33,13 +33,15 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/(public)/accessibility': ['accessibility', 'readAloud'],
 	'/(family)/home': ['home', 'readAloud', ...familyOverview],
 	'/(family)/wishes': ['wishes', 'validation', 'lifeArea'],
+	'/(family)/checkin': ['checkin', 'validation', 'lifeArea'],
 	'/account': ['account', 'readAloud'],
 	'/staff': ['staff'],
 	'/staff/availability': ['availability', 'meetingType', 'validation'],
 	'/staff/calendar': ['staff', 'staffMeetings', 'meetingType', 'interpreterStatus', 'validation'],
 	'/staff/families/[id=uuid]/meetings': ['staff', 'staffMeetings', 'meetingType', 'interpreterStatus', 'validation'],
 	// 'slip': the letter's copy in the staff member's language too (the letter itself carries the member's and Danish).
-	'/staff/families/[id=uuid]': ['staff', 'staffFamily', 'slip', 'wishes', ...familyOverview]
+	'/staff/families/[id=uuid]': ['staff', 'staffFamily', 'slip', 'wishes', ...familyOverview],
+	'/staff/families/[id=uuid]/checkins': ['staff', 'checkin', 'lifeArea']
 };
 
 /**

@@ -51,6 +51,13 @@ export const policy = {
 	 */
 	'wish.edit': ['self'],
 	/**
+	 * Check in on how life is going (/checkin): family members only, each for themselves; staff
+	 * read the chart but never check in for someone.
+	 */
+	'checkin.write': ['own'],
+	/** Show one's check-in to the parents or take it back (a teenager): only the member it is about. */
+	'checkin.edit': ['self'],
+	/**
 	 * Book, move or cancel the family's own meetings (with the contact person or a team member
 	 * involved with the family), until the cut-off before a meeting.
 	 */

@@ -531,3 +531,52 @@ export const wishList: DemoWish[] = [
 	{ member: 'Iryna Melnyk', text: 'Я хочу знову працювати бухгалтеркою, тут, у Данії.', lifeArea: 'work', daysAgo: 30 },
 	{ member: 'Iryna Melnyk', text: 'Щоб Дмитро знайшов друзів у школі.', lifeArea: 'school', status: 'came_true', daysAgo: 75 }
 ];
+
+export interface DemoCheckin {
+	member: string;
+	lifeArea: LifeArea;
+	score: 1 | 2 | 3 | 4 | 5;
+	note?: string;
+	/** A teenager's check-in starts private; `shared` shows it to the parents. */
+	shared?: boolean;
+	daysAgo: number;
+}
+
+/**
+ * A series of answers to "How are things going?" for one area, the last one today or `endsAgo`
+ * days ago, one every `every` days; notes by position in the series.
+ */
+function series(
+	member: string,
+	lifeArea: LifeArea,
+	scores: DemoCheckin['score'][],
+	every: number,
+	{ endsAgo = 0, notes = {}, shared = [] }: { endsAgo?: number; notes?: Record<number, string>; shared?: number[] } = {}
+): DemoCheckin[] {
+	return scores.map((score, i) => ({
+		member,
+		lifeArea,
+		score,
+		note: notes[i],
+		shared: shared.includes(i),
+		daysAgo: endsAgo + (scores.length - 1 - i) * every
+	}));
+}
+
+/**
+ * About ten weeks of check-ins, so the charts have something to show: Amina's road towards a
+ * kitchen job slowly getting better, the damp flat not yet; Yusuf's school and leisure kept to
+ * himself and the team, except the day he got his leisure job, which he showed his parents.
+ */
+export const checkinList: DemoCheckin[] = [
+	...series('Amina Hassan', 'work', [2, 2, 3, 2, 3, 3, 4, 3, 4, 4], 7, {
+		endsAgo: 1,
+		notes: { 6: 'بدأت دورة اللغة الدنماركية.', 9: 'سأزور مطبخ المدرسة الأسبوع القادم.' }
+	}),
+	...series('Amina Hassan', 'health', [3, 3, 2, 3, 3, 4, 3, 4], 9, { endsAgo: 1 }),
+	...series('Amina Hassan', 'housing', [2, 2, 2, 1, 2, 2, 3], 10, { endsAgo: 1, notes: { 3: 'الرطوبة في غرفة الأطفال أسوأ.' } }),
+	...series('Omar Hassan', 'work', [3, 3, 4, 4, 3, 4], 12, { endsAgo: 2, notes: { 5: 'Jeg har bestået teoriprøven til bus.' } }),
+	...series('Omar Hassan', 'family', [4, 3, 4, 4], 18, { endsAgo: 2 }),
+	...series('Yusuf Hassan', 'school', [2, 1, 2, 2, 3], 14, { endsAgo: 3, notes: { 1: 'Det er svært med en af lærerne.' } }),
+	...series('Yusuf Hassan', 'leisure', [3, 4, 4, 5], 14, { endsAgo: 3, notes: { 3: 'Jeg har fået et fritidsjob i Brugsen!' }, shared: [3] })
+];

@@ -8,6 +8,7 @@ import { count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import {
 	absences,
+	checkins,
 	departments,
 	families,
 	familyMembers,
@@ -21,7 +22,7 @@ import {
 } from '../db/schema';
 import { addDays, copenhagenDate } from '../../i18n/format';
 import { hashPassword } from '../auth/password';
-import { departmentNames, familyList, organisation, staffMembers, team, userList, wishList } from './data';
+import { checkinList, departmentNames, familyList, organisation, staffMembers, team, userList, wishList } from './data';
 import { standardDepartments } from '../../codes';
 import { formatPhone, normaliseEmail, normalisePhone } from '../../login';
 
@@ -174,6 +175,26 @@ export async function seedDemo(db: Db): Promise<void> {
 							status: w.status ?? 'open',
 							visibility: member.role === 'child' && !w.shared ? ('member_private' as const) : ('family' as const),
 							formKey: randomUUID(),
+							createdAt: at,
+							updatedAt: at
+						};
+					})
+				);
+			}
+			const answers = checkinList.filter((c) => f.members.some((m) => m.name === c.member));
+			if (answers.length > 0) {
+				await tx.insert(checkins).values(
+					answers.map((c) => {
+						const member = f.members.find((m) => m.name === c.member)!;
+						const at = sql`now() - make_interval(days => ${c.daysAgo})`;
+						return {
+							familyId: familyRow.id,
+							memberId: byName(memberIds, c.member, 'family member'),
+							lifeArea: c.lifeArea,
+							score: c.score,
+							note: c.note ?? null,
+							day: addDays(copenhagenDate(), -c.daysAgo),
+							visibility: member.role === 'child' && !c.shared ? ('member_private' as const) : ('family' as const),
 							createdAt: at,
 							updatedAt: at
 						};

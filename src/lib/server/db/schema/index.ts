@@ -2,4 +2,5 @@ export * from './people';
 export * from './auth';
 export * from './audit';
 export * from './wishes';
+export * from './checkins';
 export * from './meetings';
