@@ -148,6 +148,8 @@ test('no route answers generated bad input with a 5xx or a redirect off the port
 				/\[id=uuid\]/g,
 				r.id === 'own' ? (sessions.staff.ownFamily ?? foreign) : r.id === 'foreign' ? foreign : encodeURIComponent(r.id)
 			)
+			// Any other id in the path (a goal's, a wish's, a meeting's): one the actor has no right to, or a malformed one.
+			.replace(/\[\w+=uuid\]/g, r.id === 'own' || r.id === 'foreign' ? '00000000-0000-4000-8000-000000000000' : encodeURIComponent(r.id))
 			.replace(/\[token\]/g, r.token)
 			.replace(/\[code\]/g, r.code);
 		const query = new URLSearchParams();
