@@ -33,6 +33,12 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/(public)/accessibility': ['accessibility', 'readAloud'],
 	'/(family)/home': ['home', 'readAloud', ...familyOverview],
 	'/(family)/wishes': ['wishes', 'validation', 'lifeArea'],
+	// Booking, one step per page; every step names the kinds of meeting.
+	'/(family)/meetings/book': ['meetings', 'meetingType', 'validation'],
+	'/(family)/meetings/book/time': ['meetings', 'meetingType', 'validation'],
+	'/(family)/meetings/book/who': ['meetings', 'validation'],
+	'/(family)/meetings/book/interpreter': ['meetings', 'validation'],
+	'/(family)/meetings/book/confirm': ['meetings', 'meetingType', 'validation'],
 	'/account': ['account', 'readAloud'],
 	'/staff': ['staff'],
 	// 'slip': the letter's copy in the staff member's language too (the letter itself carries the member's and Danish).
