@@ -2,7 +2,16 @@
  * Shapes that pages and components receive from the server. They live outside $lib/server
  * so browser code never imports (even as types) from the server side.
  */
-import type { FamilyStatus, LifeArea, MemberRole, SignInLinkPurpose, WishStatus } from './codes';
+import type {
+	FamilyStatus,
+	InterpreterStatus,
+	LifeArea,
+	MeetingStatus,
+	MeetingType,
+	MemberRole,
+	SignInLinkPurpose,
+	WishStatus
+} from './codes';
 import type { LocalizedText } from './localized';
 import type { Locale } from './i18n/locales';
 import type { Messages } from './i18n/translator';
@@ -152,3 +161,21 @@ export interface Wish {
 
 /** A wish as a page receives it: dates as ISO strings. */
 export type WishData = Omit<Wish, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
+
+/** A family's meeting as its pages get it (times as ISO strings): $lib/server/meetings/view.ts. */
+export interface MeetingView {
+	id: string;
+	type: MeetingType;
+	status: MeetingStatus;
+	startsAt: string;
+	endsAt: string;
+	place: string;
+	topic: string;
+	interpreterLanguage: string | null;
+	interpreterStatus: InterpreterStatus | null;
+	changeNote: string;
+	staff: { name: string; phone: string | null };
+	members: string[];
+	cutoff: string;
+	mayChange: boolean;
+}

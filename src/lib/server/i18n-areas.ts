@@ -34,6 +34,9 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/(family)/home': ['home', 'readAloud', ...familyOverview],
 	'/(family)/wishes': ['wishes', 'validation', 'lifeArea'],
 	// Booking, one step per page; every step names the kinds of meeting.
+	'/(family)/meetings': ['meetings', 'meetingType', 'meetingStatus', 'interpreterStatus'],
+	'/(family)/meetings/[id=uuid]': ['meetings', 'meetingType', 'meetingStatus', 'interpreterStatus', 'validation'],
+	'/(family)/meetings/[id=uuid]/move': ['meetings', 'validation'],
 	'/(family)/meetings/book': ['meetings', 'meetingType', 'validation'],
 	'/(family)/meetings/book/time': ['meetings', 'meetingType', 'validation'],
 	'/(family)/meetings/book/who': ['meetings', 'validation'],

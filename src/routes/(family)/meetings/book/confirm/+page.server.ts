@@ -37,6 +37,9 @@ export const load: PageServerLoad = async (event) => {
 		fresh: slot ? null : slotsByDay(slots),
 		change: { with: stepHref(1, chosen), time: stepHref(2, chosen), who: stepHref(3, chosen), interpreter: stepHref(4, chosen) },
 		hidden: { staff: chosen.staffId, type: chosen.type, members: taking.map((m) => m.id).join(','), interpreter: chosen.interpreter },
+		// The form posts to this very URL (its choices) plus the action, so a page drawn again after
+		// a mistake without JavaScript still has every choice.
+		action: `${event.url.search}&/book`,
 		// A new one-time key per page view: the same confirm sent twice books once.
 		formKey: randomUUID()
 	};
