@@ -12,7 +12,7 @@
  *   sign-in yet), Bo Prøve k (9), Gerda Prøve k (grandmother, Arabic, no sign-in).
  * - Contact person Kim Kontakt k (sign-in staff-k@e2e.test), who sees only this family, and
  *   Ida Involveret k on its team (no sign-in), so the family's pages show a whole team.
- * - Kim can be booked every day 08:00–20:00 for every kind of meeting, so a booking test finds
+ * - Kim can be booked every day 10:00–14:00 for every kind of meeting, so a booking test finds
  *   free times whatever day it runs; Ida offers no times. No meetings: each test books its own.
  */
 import type { Db } from '../db';
@@ -61,7 +61,7 @@ export async function seedTestFamilies(db: Db, count: number): Promise<void> {
 			await tx
 				.insert(availabilityWindows)
 				.values(
-					isoWeekdays.map((weekday) => ({ staffId: contact.id, weekday, startsAt: '08:00', endsAt: '20:00', types: [...meetingTypes] }))
+					isoWeekdays.map((weekday) => ({ staffId: contact.id, weekday, startsAt: '10:00', endsAt: '14:00', types: [...meetingTypes] }))
 				);
 			const involved = await person(`Ida Involveret ${k}`, ['da', 'ar'], `+45 40 41 ${digits}`);
 			const [family] = await tx
