@@ -3,38 +3,19 @@ import { dateTimeFormat } from './date-names';
 
 // Intl constructors are slow (they load locale data); keep one per locale and style.
 const formatters = new Map<string, { format(date: Date): string }>();
-const styles = {
-	date: { dateStyle: 'long' },
-	dateTime: { dateStyle: 'medium', timeStyle: 'short' },
-	/** A day heading: "tirsdag 3. marts". */
-	day: { weekday: 'long', day: 'numeric', month: 'long' },
-	/** A time of day: "10.00" (da), "10:00" (en). */
-	time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
-} satisfies Record<string, Intl.DateTimeFormatOptions>;
-
-function formatter(locale: Locale, style: keyof typeof styles): { format(date: Date): string } {
+function formatter(locale: Locale, style: 'date' | 'dateTime'): { format(date: Date): string } {
 	const key = `${locale}:${style}`;
 	let f = formatters.get(key);
 	if (!f) {
 		// The calendar Danish letters, schools and the team use, also where the locale's default
 		// is another (Persian: the Solar Hijri calendar); month names and digits stay the reader's.
-		const options: Intl.DateTimeFormatOptions = { ...styles[style], timeZone, calendar: 'gregory' };
+		const options: Intl.DateTimeFormatOptions =
+			style === 'date'
+				? { dateStyle: 'long', timeZone, calendar: 'gregory' }
+				: { dateStyle: 'medium', timeStyle: 'short', timeZone, calendar: 'gregory' };
 		formatters.set(key, (f = dateTimeFormat(locale, options)));
 	}
 	return f;
-}
-
-const asDate = (value: Date | string) => (typeof value === 'string' ? new Date(value) : value);
-
-/** The day of an instant as a heading ("tirsdag 3. marts"), in Copenhagen. */
-export function formatDay(value: Date | string, locale: Locale): string {
-	return formatter(locale, 'day').format(asDate(value));
-}
-
-/** From–to times of day ("10.00–10.30"), in Copenhagen. */
-export function formatTimes(from: Date | string, to: Date | string, locale: Locale): string {
-	const f = formatter(locale, 'time');
-	return `${f.format(asDate(from))}–${f.format(asDate(to))}`;
 }
 
 /** Date only ("22. november 2026"), in the organisation's time zone. A bare date is noon there. */
