@@ -54,6 +54,7 @@ test('a parent books a phone call through every step, gets a receipt and a calen
 
 	await atStep(page, 2);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(m.timeTitle);
+	await expect(page.getByText(fill(m.timeIntro, { name: own.staff.name, type: da.meetingType.phone }))).toBeVisible();
 	// Grouped by day under headings; each button is named with its day: "tirsdag 1. december, 10.00–10.30".
 	const firstDay = page.locator('main h2').first();
 	const dayName = (await firstDay.textContent())!;
