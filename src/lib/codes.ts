@@ -90,5 +90,39 @@ export const holdingStatuses = ['proposed', 'booked', 'held', 'not_held'] as con
 export const interpreterStatuses = ['requested', 'arranged', 'not_possible'] as const;
 export type InterpreterStatus = (typeof interpreterStatuses)[number];
 
+/**
+ * Languages an interpreter can be asked for (the neighbourhood's, as language-names.ts names
+ * them in every locale). Danish is not among them: that is the meeting's own language.
+ */
+export const interpreterLanguages = [
+	'ar',
+	'so',
+	'tr',
+	'ku',
+	'ckb',
+	'fa',
+	'prs',
+	'ps',
+	'ur',
+	'uk',
+	'ru',
+	'ti',
+	'pl',
+	'ro',
+	'bs',
+	'sq',
+	'vi',
+	'es',
+	'fr',
+	'de',
+	'en'
+] as const;
+export type InterpreterLanguage = (typeof interpreterLanguages)[number];
+
+/** Longest topic ("what would you like to talk about") and walk meeting point, in characters (the database CHECKs agree). */
+export const meetingTopicMaxLength = 1000;
+export const meetingPlaceMaxLength = 300;
+export const meetingReasonMaxLength = 1000;
+
 /** ISO weekdays, Monday = 1 … Sunday = 7 (Danish weeks start on Monday). */
 export const isoWeekdays = [1, 2, 3, 4, 5, 6, 7] as const;

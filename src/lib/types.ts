@@ -2,7 +2,17 @@
  * Shapes that pages and components receive from the server. They live outside $lib/server
  * so browser code never imports (even as types) from the server side.
  */
-import type { CheckinScore, FamilyStatus, LifeArea, MemberRole, SignInLinkPurpose, WishStatus } from './codes';
+import type {
+	CheckinScore,
+	FamilyStatus,
+	InterpreterStatus,
+	LifeArea,
+	MeetingStatus,
+	MeetingType,
+	MemberRole,
+	SignInLinkPurpose,
+	WishStatus
+} from './codes';
 import type { LocalizedText } from './localized';
 import type { Locale } from './i18n/locales';
 import type { Messages } from './i18n/translator';
@@ -168,4 +178,22 @@ export interface Checkin {
 	mine: boolean;
 	/** A teenager's: may be shown to the parents or taken back. */
 	sharable: boolean;
+}
+
+/** A family's meeting as its pages get it (times as ISO strings): $lib/server/meetings/view.ts. */
+export interface MeetingView {
+	id: string;
+	type: MeetingType;
+	status: MeetingStatus;
+	startsAt: string;
+	endsAt: string;
+	place: string;
+	topic: string;
+	interpreterLanguage: string | null;
+	interpreterStatus: InterpreterStatus | null;
+	changeNote: string;
+	staff: { name: string; phone: string | null };
+	members: string[];
+	cutoff: string;
+	mayChange: boolean;
 }

@@ -157,3 +157,64 @@ for (const { code, name } of locales) {
 		await context.close();
 	});
 }
+
+// The meeting pages in a test of their own per locale (a family of its own, which books).
+for (const { code, name } of locales) {
+	test(`every meeting page passes axe in ${code}`, async ({ browser, baseURL, own }) => {
+		test.setTimeout(150_000);
+		const context = await browser.newContext();
+		await context.addCookies([{ name: 'opgang-lang', value: code, url: baseURL! }]);
+		const page = await context.newPage();
+		await signIn(page, own.parent.email);
+		await chooseLanguage(page, name);
+		// Meetings: none yet, every booking step (and its mistakes), the receipt, a time just
+		// taken, moving, and a cancelled meeting.
+		await page.goto('/meetings');
+		await audit(page, `/meetings empty (${code})`);
+		await page.goto('/meetings/book?missing=1');
+		await expect(page.getByRole('alert')).toBeVisible();
+		await audit(page, `/meetings/book with errors (${code})`);
+		await page.locator('main input[type=radio][value$="~phone"]').first().check();
+		await page.locator('main form button[type=submit]').click();
+		await expect(page).toHaveURL(/\/meetings\/book\/time/);
+		await audit(page, `/meetings/book/time (${code})`);
+		await page.locator('main button[name=start]').first().click();
+		await expect(page).toHaveURL(/\/meetings\/book\/who/);
+		await audit(page, `/meetings/book/who (${code})`);
+		await page.locator('main input[type=checkbox]').first().uncheck();
+		await page.locator('main form button[type=submit]').click();
+		await expect(page.getByRole('alert')).toBeVisible();
+		await audit(page, `/meetings/book/who with errors (${code})`);
+		await page.locator('main input[type=checkbox]').last().check();
+		await page.locator('main form button[type=submit]').click();
+		await expect(page).toHaveURL(/\/meetings\/book\/interpreter/);
+		await audit(page, `/meetings/book/interpreter (${code})`);
+		await page.locator('main form button[type=submit]').click();
+		await expect(page).toHaveURL(/\/meetings\/book\/confirm/);
+		await audit(page, `/meetings/book/confirm (${code})`);
+		const confirm = page.url();
+		await page.locator('#topic').evaluate((el) => el.removeAttribute('maxlength'));
+		await page.locator('#topic').fill('x'.repeat(1001));
+		await page.locator('#book-button').click();
+		await expect(page.locator('#topic-error')).toBeVisible();
+		await audit(page, `/meetings/book/confirm with errors (${code})`);
+		await page.locator('#topic').fill(`${code}: موضوع · topic · emne`);
+		await page.locator('#book-button').click();
+		await expect(page.getByRole('status')).toBeVisible();
+		await audit(page, `meeting receipt (${code})`);
+		const meeting = new URL(page.url()).pathname;
+		// The same choices again: that time is now taken, so fresh times instead.
+		await page.goto(confirm);
+		await expect(page.locator('main button[name=start]').first()).toBeVisible();
+		await audit(page, `/meetings/book/confirm, time taken (${code})`);
+		await page.goto(`${meeting}/move`);
+		await audit(page, `meeting move (${code})`);
+		await page.goto(meeting);
+		await page.locator('form[action="?/cancel"] button[type=submit]').click();
+		await expect(page.getByRole('status')).toBeVisible();
+		await audit(page, `cancelled meeting (${code})`);
+		await page.goto('/meetings');
+		await audit(page, `/meetings with a meeting (${code})`);
+		await context.close();
+	});
+}

@@ -17,7 +17,11 @@ import {
 import { addTimeOff, addWindow, getAvailability, removeTimeOff, removeWindow, saveRules } from '../../src/lib/server/meetings/availability';
 import { cancelMeeting, getMeeting, listMeetings, moveMeeting, nextMeeting } from '../../src/lib/server/meetings/meetings';
 import { availabilityWindows, bookingRules, meetingMembers, meetings } from '../../src/lib/server/db/schema';
-import { localTime, zonedInstant } from '../../src/lib/time/zone';
+import { localDay, localTime, zonedInstant } from '../../src/lib/time/zone';
+import { bookingMembers, slotsByDay } from '../../src/lib/server/meetings/members';
+import { meetingCalendarFile, meetingView } from '../../src/lib/server/meetings/view';
+import { translatorFor } from '../../src/lib/server/i18n';
+import { staff } from '../../src/lib/server/db/schema';
 import type { Db } from '../../src/lib/server/db';
 
 const code = (p: Promise<unknown>) =>
@@ -296,6 +300,71 @@ describeEachBackend('meetings', (ctx) => {
 			[w.staff.contact.id, true, ['home', 'office', 'walk', 'phone', 'video']],
 			[w.staff.involved.id, false, ['walk', 'phone']]
 		]);
+	});
+
+	it('names the stand-in while the contact person is away, and gives a phone number to call when no time is free', async () => {
+		const w = await world();
+		await w.db.update(staff).set({ phone: '+45 40 40 12 34' }).where(eq(staff.id, w.staff.contact.id));
+		await absence(w.db, w.staff.contact, 0, 3, w.staff.colleague.id);
+		const list = await bookableStaff(w.db, w.grant);
+		expect(list[0]).toMatchObject({ id: w.staff.contact.id, contact: true, away: true, standIn: false });
+		expect(list.find((s) => s.id === w.staff.colleague.id)).toMatchObject({ contact: false, away: false, standIn: true });
+		expect(list.find((s) => s.id === w.staff.involved.id)).toMatchObject({ contact: false, away: false, standIn: false });
+		expect(list).toHaveLength(3);
+		const calendar = (await staffCalendar(w.db, w.grant, w.staff.contact.id))!;
+		expect(calendar.phone).toBe('+45 40 40 12 34');
+		// No time while away: the first free one is after the last day off.
+		const first = slotsOf(calendar, 'phone')[0];
+		expect(first.start.getTime()).toBeGreaterThanOrEqual(zonedInstant(localDay(new Date(Date.now() + 4 * 86_400_000)), '00:00')!.getTime());
+	});
+
+	it("lists the family's own members for booking, the one signed in first, with the language each prefers", async () => {
+		const w = await world();
+		await makeFamily(w.db, w.team.id, w.staff.contact.id, [{ role: 'parent' }]);
+		const members = await bookingMembers(w.db, w.grant);
+		expect(members.map((m) => m.id)).toEqual([w.members[0].id, w.members[1].id]);
+		expect(members.map((m) => m.preferredLanguage)).toEqual([w.members[0].preferredLanguage, w.members[1].preferredLanguage]);
+		const asOther = ownFamily(familyActor(w.members[1], (await makeUser(w.db, { familyMemberId: w.members[1].id })).id), 'meeting.book')!;
+		expect((await bookingMembers(w.db, asOther)).map((m) => m.id)).toEqual([w.members[1].id, w.members[0].id]);
+	});
+
+	it('groups free times by Copenhagen day, soonest first', async () => {
+		const w = await world();
+		const slots = slotsOf((await staffCalendar(w.db, w.grant, w.staff.contact.id))!, 'phone');
+		const days = slotsByDay(slots);
+		expect(days.flatMap((d) => d.slots).length).toBe(slots.length);
+		expect(days.map((d) => d.day)).toEqual([...new Set(slots.map((s) => localDay(s.start)))]);
+		for (const d of days) for (const s of d.slots) expect(localDay(new Date(s.start))).toBe(d.day);
+		expect(days[0].slots[0]).toEqual({ start: slots[0].start.toISOString(), end: slots[0].end.toISOString() });
+	});
+
+	it("makes the receipt and the calendar file in the reader's language", async () => {
+		const w = await world();
+		const slot = await firstSlot(w);
+		const booked = await bookMeeting(w.db, w.grant, input(w, slot.start, { interpreterLanguage: 'ar', topic: 'Skolen, og arbejde' }));
+		if (!booked.ok) throw new Error('not booked');
+		const meeting = (await getMeeting(w.db, w.grant, booked.id))!;
+		const view = meetingView(meeting);
+		expect(view).toMatchObject({
+			id: booked.id,
+			type: 'phone',
+			status: 'booked',
+			startsAt: slot.start.toISOString(),
+			endsAt: slot.end.toISOString(),
+			interpreterLanguage: 'ar',
+			interpreterStatus: 'requested',
+			members: [w.members[0].name],
+			mayChange: true
+		});
+		expect(meetingView(meeting, new Date(meeting.cutoff.getTime() + 1)).mayChange).toBe(false);
+		const file = meetingCalendarFile(meeting, { t: translatorFor('en'), locale: 'en' }, 'https://opgang.example/meetings/x');
+		expect(file).toContain(`UID:${booked.id}@opgang`);
+		expect(file).toContain(`SUMMARY:Phone call with ${w.staff.contact.name}`);
+		expect(file).toContain('Interpreter: Arabic');
+		expect(file).toContain('LOCATION:We call you');
+		const danish = meetingCalendarFile(meeting, { t: translatorFor('da'), locale: 'da' }, 'https://opgang.example/meetings/x');
+		expect(danish).toContain(`SUMMARY:Telefonmøde med ${w.staff.contact.name}`);
+		expect(danish).toContain('Tolk: arabisk');
 	});
 });
 

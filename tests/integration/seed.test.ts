@@ -9,7 +9,18 @@ import { departments } from '../../src/lib/server/db/schema';
 import { standardDepartments } from '../../src/lib/codes';
 import { parseLogin } from '../../src/lib/login';
 import { forgetOrganisationFrame, getOrganisationFrame } from '../../src/lib/server/organisation';
-import { familyMembers, families, familyStaff, organisations, staff, teams, users } from '../../src/lib/server/db/schema';
+import {
+	availabilityWindows,
+	familyMembers,
+	families,
+	familyStaff,
+	meetingMembers,
+	meetings,
+	organisations,
+	staff,
+	teams,
+	users
+} from '../../src/lib/server/db/schema';
 
 // This suite's database is its own, so it starts empty and the demo can be loaded into it.
 describeEachBackend('demo data', (ctx) => {
@@ -185,5 +196,30 @@ describeEachBackend('demo data', (ctx) => {
 		forgetOrganisationFrame();
 		// The database keeps opening hours a list.
 		await expect(db.update(organisations).set({ openingHours: {} as never })).rejects.toMatchObject({ cause: { code: '23514' } });
+	});
+
+	it('lets families book every demo staff member, and has a few meetings: an interpreter, a home visit, a walk', async () => {
+		const { db } = ctx();
+		const windows = await db.select({ staffId: availabilityWindows.staffId }).from(availabilityWindows);
+		const everyone = await db.select({ id: staff.id }).from(staff);
+		expect(new Set(windows.map((w) => w.staffId))).toEqual(new Set(everyone.map((s) => s.id)));
+		const rows = await db
+			.select({
+				family: families.name,
+				type: meetings.type,
+				status: meetings.status,
+				place: meetings.place,
+				startsAt: meetings.startsAt,
+				interpreter: meetings.interpreterLanguage
+			})
+			.from(meetings)
+			.innerJoin(families, eq(families.id, meetings.familyId));
+		const coming = rows.filter((r) => r.status === 'booked');
+		expect(coming.every((r) => r.startsAt > new Date())).toBe(true);
+		expect(coming.find((r) => r.interpreter === 'ar')?.family).toBe('Hassan');
+		expect(coming.some((r) => r.type === 'home')).toBe(true);
+		expect(coming.find((r) => r.type === 'walk')?.place).not.toBe('');
+		expect(rows.some((r) => r.status === 'held' && r.startsAt < new Date())).toBe(true);
+		expect(await db.select({ n: count() }).from(meetingMembers)).not.toEqual([{ n: 0 }]);
 	});
 });

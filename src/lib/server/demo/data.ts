@@ -14,7 +14,16 @@
  * - Mette goes on holiday 5 days after the demo was loaded; Sahra stands in and already sees
  *   Hassan and Warsame (a stand-in sees the families from 7 days before an absence).
  */
-import type { AbsenceKind, FamilyStatus, LifeArea, MemberRole, StaffRole, StandardDepartment as Department } from '../../codes';
+import type {
+	AbsenceKind,
+	FamilyStatus,
+	LifeArea,
+	MeetingStatus,
+	MeetingType,
+	MemberRole,
+	StaffRole,
+	StandardDepartment as Department
+} from '../../codes';
 import type { LocalizedText } from '../../localized';
 
 // An invented municipality: the demo must not look like any real one's data.
@@ -579,4 +588,139 @@ export const checkinList: DemoCheckin[] = [
 	...series('Omar Hassan', 'family', [4, 3, 4, 4], 18, { endsAgo: 2 }),
 	...series('Yusuf Hassan', 'school', [2, 1, 2, 2, 3], 14, { endsAgo: 3, notes: { 1: 'Det er svært med en af lærerne.' } }),
 	...series('Yusuf Hassan', 'leisure', [3, 4, 4, 5], 14, { endsAgo: 3, notes: { 3: 'Jeg har fået et fritidsjob i Brugsen!' }, shared: [3] })
+];
+
+/** One weekly window: ISO weekday (Monday 1), local from–to, the kinds of meeting it offers. */
+export type DemoWindow = [weekday: number, from: string, to: string, types: MeetingType[]];
+
+const desk: MeetingType[] = ['office', 'phone', 'video'];
+const out: MeetingType[] = ['home', 'walk'];
+const all: MeetingType[] = ['home', 'office', 'walk', 'phone', 'video'];
+
+/** Most of the team: office days, afternoons out in the neighbourhood, a short Friday. */
+const usualWeek: DemoWindow[] = [
+	[1, '09:00', '12:00', desk],
+	[1, '12:30', '15:00', out],
+	[2, '09:00', '15:00', [...desk, 'walk']],
+	[3, '09:00', '12:00', out],
+	[3, '13:00', '15:00', ['phone', 'video']],
+	[4, '09:00', '15:00', all],
+	[5, '09:00', '12:00', ['phone', 'video']]
+];
+/** For parents who work days: a late Thursday, no Friday. */
+const lateWeek: DemoWindow[] = [
+	[1, '10:00', '16:00', all],
+	[2, '09:00', '12:00', desk],
+	[3, '12:00', '16:00', [...out, 'phone']],
+	[4, '12:00', '18:00', all]
+];
+
+/** When each staff member can meet families; every demo staff member has some. */
+export const availabilityList: Record<string, DemoWindow[]> = {
+	'Lone Bak': [
+		[2, '13:00', '15:00', ['office', 'phone']],
+		[4, '13:00', '15:00', ['office', 'phone', 'video']]
+	],
+	'Mette Kjær': usualWeek,
+	'Ali Demir': lateWeek,
+	'Sahra Abdi': usualWeek,
+	'Fatima Ahmadi': [
+		[1, '08:30', '14:00', ['home', 'phone']],
+		[2, '08:30', '14:00', ['office', 'phone', 'video']],
+		[4, '08:30', '14:00', ['home', 'walk', 'phone']]
+	],
+	'Rojda Aydın': lateWeek,
+	'Jonas Holm': [
+		[2, '12:00', '17:00', ['walk', 'office', 'phone']],
+		[3, '12:00', '17:00', ['walk', 'home', 'phone']],
+		[5, '09:00', '13:00', ['phone', 'video']]
+	],
+	'Signe Thorsen': usualWeek,
+	'Nadia Iqbal': usualWeek,
+	'Karim Haddad': lateWeek,
+	'Olena Kovalenko': usualWeek
+};
+
+/** Staff with rules of their own (the others use the defaults: booking.ts defaultRules). */
+export const bookingRulesList: Record<
+	string,
+	{ homeMinutes?: number; travelMinutes?: number; noticeHours?: number; cutoffHours?: number; phoneMinutes?: number }
+> = {
+	// Long home visits, and a bike: less travel time.
+	'Ali Demir': { homeMinutes: 90, travelMinutes: 20 },
+	// Plans a week ahead: two days' notice, changes until two days before.
+	'Karim Haddad': { noticeHours: 48, cutoffHours: 48 }
+};
+
+export interface DemoMeeting {
+	family: string;
+	staff: string;
+	type: MeetingType;
+	status?: MeetingStatus;
+	/** The first free time from this many days after the demo is loaded (negative: a meeting held already), at or after `time`. */
+	inDays: number;
+	time: string;
+	members: string[];
+	bookedBy: string;
+	interpreterLanguage?: string;
+	/** The office's address, a walk's meeting point; none for a home visit (the family's home), phone or video. */
+	place?: string;
+	topic?: string;
+}
+
+/** A few meetings in the coming weeks (and one held), each at a free time of the staff member's. */
+export const meetingList: DemoMeeting[] = [
+	{
+		family: 'Hassan',
+		staff: 'Mette Kjær',
+		type: 'office',
+		inDays: 2,
+		time: '10:00',
+		members: ['Amina Hassan', 'Omar Hassan'],
+		bookedBy: 'Amina Hassan',
+		interpreterLanguage: 'ar',
+		place: organisation.address,
+		topic: 'أريد أن أتحدث عن التدريب في مطبخ المدرسة.'
+	},
+	{
+		family: 'Hassan',
+		staff: 'Mette Kjær',
+		type: 'home',
+		status: 'held',
+		inDays: -9,
+		time: '13:00',
+		members: ['Amina Hassan', 'Omar Hassan', 'Halima Hassan'],
+		bookedBy: 'Omar Hassan',
+		interpreterLanguage: 'ar'
+	},
+	{
+		family: 'Yılmaz',
+		staff: 'Ali Demir',
+		type: 'home',
+		inDays: 3,
+		time: '13:00',
+		members: ['Ayşe Yılmaz', 'Mehmet Yılmaz'],
+		bookedBy: 'Ayşe Yılmaz',
+		topic: 'Mehmet sırt ağrısından sonra nasıl işe dönebilir?'
+	},
+	{
+		family: 'Warsame',
+		staff: 'Sahra Abdi',
+		type: 'walk',
+		inDays: 4,
+		time: '10:00',
+		members: ['Hodan Warsame'],
+		bookedBy: 'Hodan Warsame',
+		place: 'Ved legepladsen bag beboerhuset'
+	},
+	{
+		family: 'Hassan',
+		staff: 'Ali Demir',
+		type: 'phone',
+		inDays: 8,
+		time: '15:00',
+		members: ['Yusuf Hassan'],
+		bookedBy: 'Yusuf Hassan',
+		topic: 'Fritidsjob i Brugsen?'
+	}
 ];

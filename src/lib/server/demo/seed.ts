@@ -9,10 +9,14 @@ import type { Db } from '../db';
 import {
 	absences,
 	checkins,
+	availabilityWindows,
+	bookingRules,
 	departments,
 	families,
 	familyMembers,
 	familyStaff,
+	meetingMembers,
+	meetings,
 	memberHelp,
 	organisations,
 	staff,
@@ -22,8 +26,22 @@ import {
 } from '../db/schema';
 import { addDays, copenhagenDate } from '../../i18n/format';
 import { hashPassword } from '../auth/password';
-import { checkinList, departmentNames, familyList, organisation, staffMembers, team, userList, wishList } from './data';
-import { standardDepartments } from '../../codes';
+import {
+	availabilityList,
+	bookingRulesList,
+	checkinList,
+	departmentNames,
+	familyList,
+	meetingList,
+	organisation,
+	staffMembers,
+	team,
+	userList,
+	wishList
+} from './data';
+import { defaultMeetingMinutes, standardDepartments } from '../../codes';
+import { daysAsRange, freeSlots, slotStepMinutes, type Range } from '../meetings/slots';
+import { localTime, zonedInstant } from '../../time/zone';
 import { formatPhone, normaliseEmail, normalisePhone } from '../../login';
 
 /** Shared by every demo user. Only for the demo: never seed a real database with it. */
@@ -108,7 +126,24 @@ export async function seedDemo(db: Db): Promise<void> {
 			});
 		}
 
+		for (const s of staffMembers) {
+			const windows = availabilityList[s.name];
+			if (!windows?.length) throw new Error(`Demo data: no availability for ${s.name}`);
+			await tx.insert(availabilityWindows).values(
+				windows.map(([weekday, startsAt, endsAt, types]) => ({
+					staffId: byName(staffIds, s.name, 'staff member'),
+					weekday,
+					startsAt,
+					endsAt,
+					types
+				}))
+			);
+		}
+		for (const [name, rules] of Object.entries(bookingRulesList))
+			await tx.insert(bookingRules).values({ staffId: byName(staffIds, name, 'staff member'), ...rules });
+
 		const memberIds = new Map<string, string>();
+		const familyIds = new Map<string, string>();
 		for (const f of familyList) {
 			const [familyRow] = await tx
 				.insert(families)
@@ -122,6 +157,7 @@ export async function seedDemo(db: Db): Promise<void> {
 					endedOn: f.endedOn
 				})
 				.returning({ id: families.id });
+			familyIds.set(f.name, familyRow.id);
 
 			const members = await tx
 				.insert(familyMembers)
@@ -201,6 +237,53 @@ export async function seedDemo(db: Db): Promise<void> {
 					})
 				);
 			}
+		}
+
+		// Each meeting at the first time its staff member is free from the day it names: found by
+		// the same slot engine as the family's booking pages, so the exclusion constraint agrees.
+		const busy = new Map<string, Range[]>();
+		for (const d of meetingList) {
+			const staffId = byName(staffIds, d.staff, 'staff member');
+			const rules = { ...bookingRulesList[d.staff] };
+			const minutes = d.type === 'home' ? (rules.homeMinutes ?? defaultMeetingMinutes.home) : defaultMeetingMinutes[d.type];
+			const buffer = d.type === 'home' ? (rules.travelMinutes ?? 30) : 0;
+			const own = staffMembers.find((s) => s.name === d.staff)?.absence;
+			const off = own ? [daysAsRange(addDays(today, own.startsInDays), addDays(today, own.startsInDays + own.days - 1))] : [];
+			const slots = freeSlots({
+				windows: availabilityList[d.staff].map(([weekday, startsAt, endsAt, types]) => ({ weekday, startsAt, endsAt, types })),
+				type: d.type,
+				rules: { minutes, bufferMinutes: buffer, noticeHours: 0, horizonDays: 28, stepMinutes: slotStepMinutes },
+				busy: busy.get(staffId) ?? [],
+				off,
+				now: zonedInstant(addDays(today, d.inDays), '00:00')!
+			});
+			const slot = slots.find((s) => localTime(s.start) >= d.time) ?? slots[0];
+			if (!slot) throw new Error(`Demo data: no free time for ${d.family} with ${d.staff}`);
+			busy.set(staffId, [...(busy.get(staffId) ?? []), slot.blocked]);
+			const familyId = byName(familyIds, d.family, 'family');
+			const [row] = await tx
+				.insert(meetings)
+				.values({
+					familyId,
+					teamId: teamRow.id,
+					staffId,
+					type: d.type,
+					status: d.status ?? 'booked',
+					startsAt: slot.start,
+					endsAt: slot.end,
+					blockedFrom: slot.blocked.from,
+					blockedUntil: slot.blocked.to,
+					place: d.place ?? '',
+					interpreterLanguage: d.interpreterLanguage ?? null,
+					interpreterStatus: d.interpreterLanguage ? (d.status === 'held' ? 'arranged' : 'requested') : null,
+					topic: d.topic ?? '',
+					bookedByMemberId: byName(memberIds, d.bookedBy, 'family member'),
+					formKey: randomUUID()
+				})
+				.returning({ id: meetings.id });
+			await tx
+				.insert(meetingMembers)
+				.values(d.members.map((m) => ({ meetingId: row.id, familyId, memberId: byName(memberIds, m, 'family member') })));
 		}
 
 		await tx.insert(users).values(

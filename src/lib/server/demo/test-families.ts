@@ -12,12 +12,15 @@
  *   sign-in yet), Bo Prøve k (9), Gerda Prøve k (grandmother, Arabic, no sign-in).
  * - Contact person Kim Kontakt k (sign-in staff-k@e2e.test), who sees only this family, and
  *   Ida Involveret k on its team (no sign-in), so the family's pages show a whole team.
+ * - Kim can be booked every day 10:00–14:00 for every kind of meeting, so a booking test finds
+ *   free times whatever day it runs; Ida offers no times. No meetings: each test books its own.
  */
 import type { Db } from '../db';
-import { departments, families, familyMembers, familyStaff, organisations, staff, teams, users } from '../db/schema';
+import { availabilityWindows, departments, families, familyMembers, familyStaff, organisations, staff, teams, users } from '../db/schema';
 import { copenhagenDate } from '../../i18n/format';
 import { hashPassword } from '../auth/password';
 import { demoPassword } from './seed';
+import { isoWeekdays, meetingTypes } from '../../codes';
 
 export const testEmails = (k: number) => ({ parent: `parent-${k}@e2e.test`, staff: `staff-${k}@e2e.test` });
 
@@ -55,6 +58,11 @@ export async function seedTestFamilies(db: Db, count: number): Promise<void> {
 				.padStart(4, '0')
 				.replace(/(..)(..)/, '$1 $2');
 			const contact = await person(`Kim Kontakt ${k}`, ['da', 'en'], `+45 40 40 ${digits}`);
+			await tx
+				.insert(availabilityWindows)
+				.values(
+					isoWeekdays.map((weekday) => ({ staffId: contact.id, weekday, startsAt: '10:00', endsAt: '14:00', types: [...meetingTypes] }))
+				);
 			const involved = await person(`Ida Involveret ${k}`, ['da', 'ar'], `+45 40 41 ${digits}`);
 			const [family] = await tx
 				.insert(families)

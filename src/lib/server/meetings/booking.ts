@@ -49,6 +49,8 @@ export const defaultRules: BookingRules = {
 export interface StaffCalendar {
 	staffId: string;
 	name: string;
+	/** For "call me" when no time is free. */
+	phone: string | null;
 	teamId: string;
 	windows: WeeklyWindow[];
 	rules: BookingRules;
@@ -86,6 +88,7 @@ export async function staffCalendar(
 		.select({
 			staffId: staff.id,
 			name: staff.name,
+			phone: staff.phone,
 			teamId: staff.teamId,
 			windows: sql<WeeklyWindow[]>`(select coalesce(json_agg(json_build_object('weekday', ${availabilityWindows.weekday},
 				'startsAt', to_char(${availabilityWindows.startsAt}, 'HH24:MI'), 'endsAt', to_char(${availabilityWindows.endsAt}, 'HH24:MI'),
@@ -116,6 +119,7 @@ export async function staffCalendar(
 	return {
 		staffId: row.staffId,
 		name: row.name,
+		phone: row.phone,
 		teamId: row.teamId,
 		windows: row.windows,
 		rules: r
@@ -267,6 +271,8 @@ export interface BookableStaff {
 	contact: boolean;
 	/** Away today (then the stand-in is offered too, and this person's times start after). */
 	away: boolean;
+	/** Stands in for the contact person, who is away today. */
+	standIn: boolean;
 	types: MeetingType[];
 }
 
@@ -279,6 +285,8 @@ export async function bookableStaff(db: Db, grant: FamilyGrant): Promise<Bookabl
 			contact: sql<boolean>`${families.contactPersonId} = ${staff.id}`,
 			away: sql<boolean>`exists (select 1 from ${absences} where ${absences.staffId} = ${staff.id}
 				and ${absences.startsOn} <= ${copenhagenToday} and ${absences.endsOn} >= ${copenhagenToday})`,
+			standIn: sql<boolean>`exists (select 1 from ${absences} where ${absences.staffId} = ${families.contactPersonId}
+				and ${absences.standInId} = ${staff.id} and ${absences.startsOn} <= ${copenhagenToday} and ${absences.endsOn} >= ${copenhagenToday})`,
 			types: sql<
 				MeetingType[]
 			>`(select coalesce(array_agg(distinct t), '{}') from ${availabilityWindows}, unnest(${availabilityWindows.types}) t

@@ -1,0 +1,30 @@
+import { redirect } from '@sveltejs/kit';
+import { getDatabase } from '$lib/server/db';
+import { requireFamily } from '$lib/server/auth/guards';
+import { ownFamily } from '$lib/server/access';
+import { notFound } from '$lib/server/http/not-found';
+import { slotsOf, staffCalendar } from '$lib/server/meetings/booking';
+import { slotsByDay } from '$lib/server/meetings/members';
+import { choicesFor, stepHref } from '$lib/schemas/meetings';
+import type { PageServerLoad } from './$types';
+
+/** Step 2: a free time with the person chosen, for the kind chosen. */
+export const load: PageServerLoad = async (event) => {
+	const user = requireFamily(event);
+	const step = choicesFor(2, event.url.searchParams);
+	if ('redirect' in step) redirect(303, step.redirect);
+	const { chosen } = step;
+	const { staffId, type } = chosen as Required<typeof chosen>;
+	const { db } = await getDatabase();
+	const calendar = await staffCalendar(db, ownFamily(user, 'meeting.book') ?? notFound(), staffId);
+	// Someone the family may not book: choose again.
+	if (!calendar) redirect(303, '/meetings/book?missing=1');
+	return {
+		type,
+		staff: { name: calendar.name, phone: calendar.phone },
+		days: slotsByDay(slotsOf(calendar, type)),
+		back: stepHref(1, chosen),
+		// Later choices come back along when the time is changed from the confirm page.
+		keep: { staff: staffId, type, members: chosen.memberIds ?? [], interpreter: chosen.interpreter ?? null }
+	};
+};
