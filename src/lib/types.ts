@@ -146,6 +146,8 @@ export interface Wish {
 	mine: boolean;
 	/** A teenager's wish: its writer decides whether the parents see it. */
 	sharable: boolean;
+	/** Its goals, but those the family said no to. */
+	goalCount: number;
 	createdAt: Date;
 	updatedAt: Date;
 }

@@ -88,7 +88,7 @@ export async function addStep(
 }
 
 /** Marks a step done (recording who and when) or open again. Staff: only steps given to them. */
-export async function setStepDone(db: Db, grant: FamilyGrant, input: { id: string; done: boolean }): Promise<Result> {
+export async function setStepDone(db: Db, grant: FamilyGrant, input: { id: string; done: boolean; goalId?: string }): Promise<Result> {
 	if (grant.action !== 'goal.support') return notFound;
 	const actor = grant.actor;
 	const by = authorOf(actor);
@@ -96,6 +96,7 @@ export async function setStepDone(db: Db, grant: FamilyGrant, input: { id: strin
 	const where = and(
 		eq(goalSteps.id, input.id),
 		eq(goalSteps.familyId, grant.familyId),
+		input.goalId ? eq(goalSteps.goalId, input.goalId) : undefined,
 		input.done ? isNull(goalSteps.doneAt) : isNotNull(goalSteps.doneAt),
 		actor.kind === 'staff' ? eq(goalSteps.assigneeStaffId, actor.staffId) : undefined,
 		visibleGoal

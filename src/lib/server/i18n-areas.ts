@@ -33,6 +33,8 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/(public)/accessibility': ['accessibility', 'readAloud'],
 	'/(family)/home': ['home', 'readAloud', ...familyOverview],
 	'/(family)/wishes': ['wishes', 'validation', 'lifeArea'],
+	'/(family)/wishes/[id=uuid]': ['wishes', 'goals', 'validation'],
+	'/(family)/goals/[id=uuid]': ['goals', 'validation'],
 	'/account': ['account', 'readAloud'],
 	'/staff': ['staff'],
 	// 'slip': the letter's copy in the staff member's language too (the letter itself carries the member's and Danish).
