@@ -51,7 +51,9 @@ export default defineConfig({
 			DATA_DIR: '.e2e-data',
 			ADDRESS_HEADER: 'x-forwarded-for',
 			XFF_DEPTH: '1',
-			OPGANG_TEST_FAMILIES: String(testFamilyCount)
+			OPGANG_TEST_FAMILIES: String(testFamilyCount),
+			// The x-opgang-queries header that budgets.spec.ts reads.
+			OPGANG_COUNT_QUERIES: '1'
 		},
 		url: `${baseURL}/login`,
 		reuseExistingServer: false,

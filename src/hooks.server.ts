@@ -11,6 +11,7 @@ import { defaultLocale, dirOf, fromAcceptLanguage, isLocale } from '$lib/i18n/lo
 import { translatorFor } from '$lib/server/i18n';
 import { languageCookie } from '$lib/server/language';
 import { linkLanguage } from '$lib/server/auth/link-pages';
+import { countingQueries, withQueryCount } from '$lib/server/db/query-count';
 
 export const init: ServerInit = async () => {
 	// A wrong AUDIT_RETENTION_DAYS stops the start here, not at the first hourly tidy-up.
@@ -124,4 +125,11 @@ const i18n: Handle = async ({ event, resolve }) => {
 	});
 };
 
-export const handle = sequence(security, auth, i18n);
+/** With OPGANG_COUNT_QUERIES=1 only: how many statements the request ran, for the budget tests. */
+const queryCount: Handle = async ({ event, resolve }) => {
+	const { result, queries } = await withQueryCount(async () => resolve(event));
+	result.headers.set('x-opgang-queries', String(queries));
+	return result;
+};
+
+export const handle = countingQueries ? sequence(queryCount, security, auth, i18n) : sequence(security, auth, i18n);

@@ -130,6 +130,17 @@ describeEachBackend('access layer', (ctx) => {
 		});
 	});
 
+	it("writes no audit row for a grant it refuses: an action the relation may not take, or another team's family", async () => {
+		const w = await world();
+		expect(await familyGrant(w.db, w.actors.involved, w.family.id, 'signIn.reset')).toBeNull();
+		expect(await familyGrant(w.db, w.actors.outsider, w.family.id, 'family.view')).toBeNull();
+		expect(await familyGrant(w.db, w.actors.involved, w.family.id, 'wish.write')).toBeNull();
+		expect(await w.db.select().from(auditLog).where(eq(auditLog.familyId, w.family.id))).toEqual([]);
+		expect(await familyGrant(w.db, w.actors.contact, w.family.id, 'signIn.reset')).not.toBeNull();
+		const rows = await w.db.select().from(auditLog).where(eq(auditLog.familyId, w.family.id));
+		expect(rows.map((r) => [r.action, r.actorStaffId])).toEqual([['signIn.reset', w.actors.contact.staffId]]);
+	});
+
 	it('lists exactly the families a staff member works with, the same set visibleFamilies gives', async () => {
 		const w = await world();
 		await absence(w.db, w.staff.contact, 0, 3, w.staff.standIn.id);

@@ -4,7 +4,7 @@
  * hourly housekeeping deletes rows older than the retention period (AUDIT_RETENTION_DAYS,
  * default 183 ≈ 6 months, never under the 180-day floor) — the only delete there is.
  */
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './db';
 import { auditLog } from './db/schema';
 import type { Action } from './policy';
@@ -28,28 +28,26 @@ const floorDays = 180;
 
 /** Appends one line to the audit log. Never holds message text or secrets. */
 export async function writeAudit(db: Db, entry: AuditEntry, now = new Date()): Promise<void> {
-	const values = { ...entry, at: now };
-	if (!entry.action.endsWith('.view') || !entry.familyId) {
-		await db.insert(auditLog).values(values);
-		return;
-	}
-	// One statement: insert unless the same person viewed the same family just now.
-	const since = new Date(now.getTime() - viewDedupeMs);
-	const recent = db
-		.select({ one: sql`1` })
-		.from(auditLog)
-		.where(
-			and(
-				eq(auditLog.actorUserId, entry.actorUserId),
-				eq(auditLog.familyId, entry.familyId),
-				eq(auditLog.action, entry.action),
-				gt(auditLog.at, since)
-			)
-		);
-	await db.execute(sql`insert into ${auditLog} (actor_user_id, actor_staff_id, actor_name, action, family_id, detail, at)
+	await db.execute(auditInsert(entry, now));
+}
+
+/**
+ * The statement that appends one line, for writeAudit and for access.ts, which runs it in the
+ * same statement as the access check (a CTE): `when` is an SQL condition that must hold too.
+ * A view is written unless the same person viewed the same family just now.
+ */
+export function auditInsert(entry: AuditEntry, now = new Date(), when: SQL = sql`true`): SQL {
+	const isView = entry.action.endsWith('.view') && !!entry.familyId;
+	const since = new Date(now.getTime() - viewDedupeMs).toISOString();
+	const recent = isView
+		? sql`and not exists (select 1 from ${auditLog} where ${auditLog.actorUserId} = ${entry.actorUserId}::uuid
+				and ${auditLog.familyId} = ${entry.familyId}::uuid and ${auditLog.action} = ${entry.action}
+				and ${auditLog.at} > ${since}::timestamptz)`
+		: sql``;
+	return sql`insert into ${auditLog} (actor_user_id, actor_staff_id, actor_name, action, family_id, detail, at)
 		select ${entry.actorUserId}::uuid, ${entry.actorStaffId ?? null}::uuid, ${entry.actorName ?? null}, ${entry.action},
-			${entry.familyId}::uuid, ${entry.detail ?? null}, ${now.toISOString()}::timestamptz
-		where not exists (${recent})`);
+			${entry.familyId ?? null}::uuid, ${entry.detail ?? null}, ${now.toISOString()}::timestamptz
+		where ${when} ${recent}`;
 }
 
 /** Retention in days from the environment; never below the database's floor. */

@@ -36,6 +36,19 @@ function todaysAbsence<T>(column: AnyColumn, staffId: AnyColumn): SQL<T | null> 
 // Parents, other adults, then children oldest first (teenagers before younger children).
 const roleOrder = sql`case ${familyMembers.role} when 'parent' then 0 when 'other_adult' then 1 else 2 end`;
 
+/** A team member's row as the head statement's JSON gives it. */
+type TeamRow = StaffCard & { topics: LifeArea[]; staffNote: string };
+/** A family member's row as the head statement's JSON gives it. */
+interface MemberRow {
+	id: string;
+	name: string;
+	role: FamilyOverview['members'][number]['role'];
+	birthYear: number | null;
+	preferredLanguage: string;
+	hasSignIn: boolean;
+	failedSignIns: number;
+}
+
 function statements(db: Db) {
 	const familyId = sql.placeholder('familyId');
 	return {
@@ -52,7 +65,26 @@ function statements(db: Db) {
 						away: contactAwayToday(contact.id),
 						awayUntil: todaysAbsence<string>(absences.endsOn, contact.id)
 					},
-					standIn: person(standIn)
+					standIn: person(standIn),
+					// The team and the members in the same statement, as JSON (one round trip, not three).
+					team: sql<TeamRow[]>`(select coalesce(json_agg(json_build_object(
+						'id', ${staff.id}, 'name', ${staff.name},
+						'department', ${departments.code}, 'departmentName', ${departments.name},
+						'languages', ${staff.languages}, 'phone', ${staff.phone}, 'helpTopics', ${staff.helpTopics},
+						'helpText', ${staff.helpText}, 'photoPath', ${staff.photoPath},
+						'topics', ${familyStaff.topics}, 'staffNote', ${familyStaff.helpsWith}
+					) order by ${staff.name}), '[]'::json)
+					from ${familyStaff} join ${staff} on ${staff.id} = ${familyStaff.staffId}
+					left join ${departments} on ${departments.id} = ${staff.departmentId}
+					where ${familyStaff.familyId} = ${families.id})`,
+					members: sql<MemberRow[]>`(select coalesce(json_agg(json_build_object(
+						'id', ${familyMembers.id}, 'name', ${familyMembers.name}, 'role', ${familyMembers.role},
+						'birthYear', ${familyMembers.birthYear}, 'preferredLanguage', ${familyMembers.preferredLanguage},
+						'hasSignIn', ${users.id} is not null,
+						'failedSignIns', case when ${users.lastFailedSignInAt} > now() - interval '24 hours' then ${users.failedSignIns} else 0 end
+					) order by ${roleOrder}, ${familyMembers.birthYear}, ${familyMembers.name}), '[]'::json)
+					from ${familyMembers} left join ${users} on ${users.familyMemberId} = ${familyMembers.id}
+					where ${familyMembers.familyId} = ${families.id})`
 				})
 				.from(families)
 				.innerJoin(contact, eq(contact.id, families.contactPersonId))
@@ -60,32 +92,6 @@ function statements(db: Db) {
 				.leftJoin(standIn, eq(standIn.id, todaysAbsence<string>(absences.standInId, contact.id)))
 				.where(eq(families.id, familyId))
 				.prepare('family_head')
-		),
-		team: prepared(db, 'family_team', () =>
-			db
-				.select({ ...person(staff), topics: sql<LifeArea[]>`${familyStaff.topics}`, staffNote: familyStaff.helpsWith })
-				.from(familyStaff)
-				.innerJoin(staff, eq(staff.id, familyStaff.staffId))
-				.where(eq(familyStaff.familyId, familyId))
-				.orderBy(asc(staff.name))
-				.prepare('family_team')
-		),
-		members: prepared(db, 'family_members', () =>
-			db
-				.select({
-					id: familyMembers.id,
-					name: familyMembers.name,
-					role: familyMembers.role,
-					birthYear: familyMembers.birthYear,
-					preferredLanguage: familyMembers.preferredLanguage,
-					hasSignIn: sql<boolean>`${users.id} is not null`,
-					failedSignIns: sql<number>`case when ${users.lastFailedSignInAt} > now() - interval '24 hours' then ${users.failedSignIns} else 0 end`
-				})
-				.from(familyMembers)
-				.leftJoin(users, eq(users.familyMemberId, familyMembers.id))
-				.where(eq(familyMembers.familyId, familyId))
-				.orderBy(roleOrder, asc(familyMembers.birthYear), asc(familyMembers.name))
-				.prepare('family_members')
 		)
 	};
 }
@@ -113,9 +119,9 @@ function memberNotes(db: Db, grant: FamilyGrant) {
 export async function getFamilyOverview(db: Db, grant: FamilyGrant): Promise<FamilyOverview | null> {
 	const q = statements(db);
 	const params = { familyId: grant.familyId };
-	const [head] = await q.head.execute(params);
+	const [[head], notes] = await Promise.all([q.head.execute(params), memberNotes(db, grant)]);
 	if (!head) return null;
-	const [team, members, notes] = await Promise.all([q.team.execute(params), q.members.execute(params), memberNotes(db, grant)]);
+	const { team, members } = head;
 	const staffView = grant.actor.kind === 'staff';
 
 	return {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { lockDataDir, makePrivate } from './lock';
+import { countingQueries, queryCounter } from './query-count';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -37,7 +38,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
 		const { drizzle } = await import('drizzle-orm/postgres-js');
 		const { migrate } = await import('drizzle-orm/postgres-js/migrator');
 		const client = postgres(options.url, { max: 10, onnotice: () => {} });
-		const db = drizzle({ client, schema });
+		const db = drizzle({ client, schema, logger: countingQueries ? queryCounter : false });
 		await migrate(db, { migrationsFolder });
 		return {
 			db: db as unknown as Db,
@@ -63,7 +64,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
 			extensions: { btree_gist },
 			loadDataDir: options.loadDataDir
 		});
-		const db = drizzle({ client, schema });
+		const db = drizzle({ client, schema, logger: countingQueries ? queryCounter : false });
 		await migrate(db, { migrationsFolder });
 		// A new directory's initdb files come out 0666 whatever the umask (the WAL among them,
 		// soon holding password hashes): private now, not only at the next start. PGlite runs
