@@ -109,8 +109,69 @@ for (const { code, name } of locales) {
 		await page.locator('main li a[href*="edit="]').first().click();
 		await expect(page.locator('#edit-text')).toBeVisible();
 		await audit(page, `/wishes editing (${code})`);
+		// Goals: a wish's page, empty and with a mistake; a goal with a step, its page with a
+		// mistake, a step done and a note (the story).
+		await page.goto('/wishes');
+		await page.locator(`main li a[href^="/wishes/"]`).first().click();
+		await expect(page.locator('#goal-text')).toBeVisible();
+		await audit(page, `/wishes/[id] (${code})`);
+		await page.locator('form[action="?/goal"] button[type=submit]').click();
+		await expect(page.locator('#goal-text-error')).toBeVisible();
+		await audit(page, `/wishes/[id] with errors (${code})`);
+		await page.locator('#goal-text').fill(`${code}: هدف · goal · mål`);
+		await page.locator('form[action="?/goal"] button[type=submit]').click();
+		await expect(page.getByRole('status')).toBeVisible();
+		const wishPage = page.url().replace(/\?.*$/, '');
+		await page.locator('main li a[href^="/goals/"]').first().click();
+		await expect(page.locator('#step-text')).toBeVisible();
+		await page.locator('form[action="?/step"] button[type=submit]').click();
+		await expect(page.locator('#step-text-error')).toBeVisible();
+		await audit(page, `/goals/[id] with errors (${code})`);
+		await page.locator('#step-text').fill(`${code}: خطوة · step · skridt`);
+		await page.locator('#step-who').selectOption('together');
+		await page.locator('#step-due').fill('2031-05-01');
+		await page.locator('form[action="?/step"] button[type=submit]').click();
+		await expect(page.getByRole('status')).toBeVisible();
+		await page.locator('#note-text').fill(`${code}: ملاحظة · note`);
+		await page.locator('form[action="?/note"] button[type=submit]').click();
+		await expect(page.getByRole('status')).toBeVisible();
+		await page.locator('form[action="?/done"] button').first().click();
+		await expect(page.locator('.step.done')).toBeVisible();
+		await audit(page, `/goals/[id] with a step done and a note (${code})`);
+		const goalPage = page.url().replace(/\?.*$/, '');
+		await page.locator('main details summary').click();
+		await audit(page, `/goals/[id] editing (${code})`);
 		await page.goto('/account');
 		await audit(page, `/account family (${code})`);
+		await page.getByRole('navigation').locator('form[action="/logout"] button').click();
+
+		// Staff: the wish's page with a proposal form (a mistake, then a proposal), the goal's page.
+		await signIn(page, own.staff.email);
+		await page.getByRole('main').getByRole('link').first().click();
+		await page.locator('main li a[href*="/wishes/"]').first().click();
+		await expect(page.locator('#propose-text')).toBeVisible();
+		await page.locator('form[action="?/propose"] button[type=submit]').click();
+		await expect(page.locator('#propose-text-error')).toBeVisible();
+		await audit(page, `staff wish page with errors (${code})`);
+		await page.locator('#propose-text').fill(`${code}: اقتراح · proposal`);
+		await page.locator('form[action="?/propose"] button[type=submit]').click();
+		await expect(page.getByRole('status')).toBeVisible();
+		await audit(page, `staff wish page with a proposal (${code})`);
+		await page.locator('main li a[href*="/goals/"]').first().click();
+		await expect(page.locator('#note-text')).toBeVisible();
+		await audit(page, `staff goal page (${code})`);
+		await page.getByRole('navigation').locator('form[action="/logout"] button').click();
+
+		// The family again: a proposal to answer, and the home page with a next step.
+		await signIn(page, own.parent.email);
+		await audit(page, `/home with next steps (${code})`);
+		await page.goto(wishPage);
+		await page.locator('main details summary').first().click();
+		await audit(page, `/wishes/[id] with a proposal (${code})`);
+		await page.goto(goalPage);
+		await page.locator('form[action="?/reach"] button').click();
+		await expect(page.getByRole('status')).toBeVisible();
+		await audit(page, `/goals/[id] reached (${code})`);
 		await context.close();
 	});
 }
