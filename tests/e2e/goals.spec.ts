@@ -190,3 +190,37 @@ test("a teenager's goal under a private wish is hidden from the parent until the
 	await page.goto(goalUrl);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Finde en praktikplads på et værksted');
 });
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('a goal saved meanwhile on another phone: the second save shows both versions and loses neither', async ({ browser, own }) => {
+		const a = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+		await signIn(a, own.parent.email);
+		await writeWish(a, 'Et job tæt på hjemmet');
+		await a.getByLabel(g.text, { exact: true }).fill('Søge tre job i nærheden');
+		await a.getByRole('button', { name: g.create }).click();
+		await a.getByRole('link', { name: 'Søge tre job i nærheden' }).click();
+		await a.getByText(g.editTitle).click();
+
+		const b = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+		await signIn(b, own.parent.email);
+		await b.goto(a.url());
+		await b.getByText(g.editTitle).click();
+		await b.getByLabel(g.text, { exact: true }).fill('Søge fem job i nærheden');
+		await b.getByRole('button', { name: g.save, exact: true }).click();
+		await expect(b.getByRole('status')).toHaveText(g.done.edited);
+
+		await a.getByLabel(g.text, { exact: true }).fill('Søge tre job i nærheden før jul');
+		await a.getByRole('button', { name: g.save, exact: true }).click();
+		const alert = a.getByRole('alert').filter({ hasText: g.conflictSaved });
+		await expect(alert).toContainText(fill(g.conflict, { name: own.parent.name.split(' ')[0] }));
+		await expect(alert.locator('p[dir=auto]')).toHaveText('Søge fem job i nærheden');
+		await expect(a.getByLabel(g.text, { exact: true })).toHaveValue('Søge tre job i nærheden før jul');
+		await a.getByRole('button', { name: g.save, exact: true }).click();
+		await expect(a.getByRole('heading', { level: 1 })).toHaveText('Søge tre job i nærheden før jul');
+		// The story keeps every version.
+		await expect(story(a).getByRole('listitem').first()).toContainText('Søge fem job i nærheden');
+		await expect(story(a).getByRole('listitem').nth(1)).toContainText('Søge tre job i nærheden');
+	});
+});
