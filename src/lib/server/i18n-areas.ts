@@ -39,8 +39,8 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/staff': ['staff'],
 	// 'slip': the letter's copy in the staff member's language too (the letter itself carries the member's and Danish).
 	'/staff/families/[id=uuid]': ['staff', 'staffFamily', 'slip', 'wishes', ...familyOverview],
-	'/staff/families/[id=uuid]/wishes/[wishId=uuid]': ['staff', 'wishes', 'goals', 'validation'],
-	'/staff/families/[id=uuid]/goals/[goalId=uuid]': ['staff', 'goals', 'validation']
+	'/staff/families/[id=uuid]/wishes/[wishId=uuid]': ['wishes', 'goals', 'validation'],
+	'/staff/families/[id=uuid]/goals/[goalId=uuid]': ['goals', 'validation']
 };
 
 /**
