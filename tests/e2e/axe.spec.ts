@@ -20,7 +20,8 @@ async function audit(page: Page, label: string): Promise<void> {
 
 for (const { code, name } of locales) {
 	test(`every page passes axe in ${code}`, async ({ browser, baseURL, own }) => {
-		test.setTimeout(120_000);
+		// About twice the pages and states since the goal pages came (a minute or two each on a busy machine).
+		test.setTimeout(240_000);
 		const context = await browser.newContext();
 		await context.addCookies([{ name: 'opgang-lang', value: code, url: baseURL! }]);
 		// A voice for every language, so the "Listen" button is on the pages that have one.
