@@ -70,3 +70,32 @@ export function allOf(codes: readonly string[]): string {
 /** Where or how a meeting happens (the meetings issue builds on these). */
 export const meetingTypes = ['home', 'office', 'walk', 'phone', 'video'] as const;
 export type MeetingType = (typeof meetingTypes)[number];
+
+/**
+ * Where a goal stands. `proposed`: a staff member suggested it and the family has not answered;
+ * a family member makes it `active` (saying yes) or `declined`. Family members' own goals start
+ * `active`. `reached` can be reopened (back to `active`).
+ */
+export const goalStatuses = ['proposed', 'active', 'reached', 'declined'] as const;
+export type GoalStatus = (typeof goalStatuses)[number];
+/** Longest goal and step in characters (form, zod and database alike). */
+export const goalMaxLength = 300;
+/** Longest reason for saying no to a proposal. */
+export const declineReasonMaxLength = 500;
+/** Longest note on a goal's timeline. */
+export const goalNoteMaxLength = 1000;
+/** What a goal's timeline records (`goals.event.<kind>`). */
+export const goalEventKinds = [
+	'created',
+	'proposed',
+	'accepted',
+	'declined',
+	'edited',
+	'reached',
+	'reopened',
+	'step_added',
+	'step_done',
+	'step_reopened',
+	'note'
+] as const;
+export type GoalEventKind = (typeof goalEventKinds)[number];

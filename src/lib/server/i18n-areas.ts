@@ -34,11 +34,15 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/(family)/home': ['home', 'readAloud', ...familyOverview],
 	'/(family)/wishes': ['wishes', 'validation', 'lifeArea'],
 	'/(family)/checkin': ['checkin', 'validation', 'lifeArea'],
+	'/(family)/wishes/[id=uuid]': ['wishes', 'goals', 'validation'],
+	'/(family)/goals/[id=uuid]': ['goals', 'validation'],
 	'/account': ['account', 'readAloud'],
 	'/staff': ['staff'],
 	// 'slip': the letter's copy in the staff member's language too (the letter itself carries the member's and Danish).
 	'/staff/families/[id=uuid]': ['staff', 'staffFamily', 'slip', 'wishes', ...familyOverview],
-	'/staff/families/[id=uuid]/checkins': ['staff', 'checkin', 'lifeArea']
+	'/staff/families/[id=uuid]/checkins': ['staff', 'checkin', 'lifeArea'],
+	'/staff/families/[id=uuid]/wishes/[wishId=uuid]': ['wishes', 'goals', 'validation'],
+	'/staff/families/[id=uuid]/goals/[goalId=uuid]': ['goals', 'validation']
 };
 
 /**

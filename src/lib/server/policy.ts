@@ -56,7 +56,22 @@ export const policy = {
 	 */
 	'checkin.write': ['own'],
 	/** Show one's check-in to the parents or take it back (a teenager): only the member it is about. */
-	'checkin.edit': ['self']
+	'checkin.edit': ['self'],
+	/**
+	 * A goal on a wish the member can see: write one, change its words, say yes or no to a
+	 * proposal, mark it reached or reopen it. Family members only: the goal is the family's.
+	 */
+	'goal.write': ['own'],
+	/**
+	 * Suggest a goal for a wish the staff member can see; it waits for a family member's yes.
+	 * Staff never make a goal active themselves, and never change the family's words.
+	 */
+	'goal.propose': staffRelations,
+	/**
+	 * Help a goal along: write a note, add a next step, mark a step done or reopen it. Staff add
+	 * steps for themselves and mark only their own steps (goal-steps.ts keeps them to that).
+	 */
+	'goal.support': ['own', ...staffRelations]
 } as const satisfies Record<string, readonly ItemRelation[]>;
 
 export type Action = keyof typeof policy;

@@ -3,3 +3,4 @@ export * from './auth';
 export * from './audit';
 export * from './wishes';
 export * from './checkins';
+export * from './goals';
