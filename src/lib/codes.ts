@@ -126,3 +126,31 @@ export const meetingReasonMaxLength = 1000;
 
 /** ISO weekdays, Monday = 1 … Sunday = 7 (Danish weeks start on Monday). */
 export const isoWeekdays = [1, 2, 3, 4, 5, 6, 7] as const;
+/**
+ * Where a goal stands. `proposed`: a staff member suggested it and the family has not answered;
+ * a family member makes it `active` (saying yes) or `declined`. Family members' own goals start
+ * `active`. `reached` can be reopened (back to `active`).
+ */
+export const goalStatuses = ['proposed', 'active', 'reached', 'declined'] as const;
+export type GoalStatus = (typeof goalStatuses)[number];
+/** Longest goal and step in characters (form, zod and database alike). */
+export const goalMaxLength = 300;
+/** Longest reason for saying no to a proposal. */
+export const declineReasonMaxLength = 500;
+/** Longest note on a goal's timeline. */
+export const goalNoteMaxLength = 1000;
+/** What a goal's timeline records (`goals.event.<kind>`). */
+export const goalEventKinds = [
+	'created',
+	'proposed',
+	'accepted',
+	'declined',
+	'edited',
+	'reached',
+	'reopened',
+	'step_added',
+	'step_done',
+	'step_reopened',
+	'note'
+] as const;
+export type GoalEventKind = (typeof goalEventKinds)[number];

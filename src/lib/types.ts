@@ -5,6 +5,8 @@
 import type {
 	CheckinScore,
 	FamilyStatus,
+	GoalEventKind,
+	GoalStatus,
 	InterpreterStatus,
 	LifeArea,
 	MeetingStatus,
@@ -156,6 +158,8 @@ export interface Wish {
 	mine: boolean;
 	/** A teenager's wish: its writer decides whether the parents see it. */
 	sharable: boolean;
+	/** Its goals, but those the family said no to. */
+	goalCount: number;
 	createdAt: Date;
 	updatedAt: Date;
 }
@@ -196,4 +200,75 @@ export interface MeetingView {
 	members: string[];
 	cutoff: string;
 	mayChange: boolean;
+}
+
+/** A goal as a list shows it (goals.ts); dates as ISO strings. */
+export interface GoalSummary {
+	id: string;
+	wishId: string;
+	text: string;
+	status: GoalStatus;
+	declineReason: string | null;
+	version: number;
+	/** Who wrote it, or (proposed) the staff member who suggested it. */
+	authorName: string;
+	/** Suggested by a staff member (whatever the family answered). */
+	proposed: boolean;
+	stepsOpen: number;
+	stepsDone: number;
+	createdAt: string;
+}
+
+/** A next step on a goal. Dates as strings: dueOn yyyy-mm-dd, doneAt ISO. */
+export interface GoalStep {
+	id: string;
+	text: string;
+	dueOn: string | null;
+	together: boolean;
+	assigneeMemberId: string | null;
+	assigneeStaffId: string | null;
+	assigneeName: string | null;
+	doneAt: string | null;
+	doneByName: string | null;
+}
+
+/** One line of a goal's story. */
+export interface GoalEvent {
+	id: number;
+	kind: GoalEventKind;
+	/** A note, the new words, or a reason for a no. */
+	text: string | null;
+	oldText: string | null;
+	at: string;
+	byName: string;
+	byStaff: boolean;
+	stepText: string | null;
+}
+
+export interface GoalDetail extends GoalSummary {
+	wishText: string;
+	/** Its wish is a teenager's and not shared: only they and the team see the goal. */
+	wishPrivate: boolean;
+	steps: GoalStep[];
+	/** Newest first. */
+	events: GoalEvent[];
+}
+
+/** Someone a step can be for (goal-steps.ts). */
+export interface StepPerson {
+	kind: 'member' | 'staff';
+	id: string;
+	name: string;
+	/** The family's contact person. */
+	contact: boolean;
+}
+
+/** One of "your next steps" on the family home. */
+export interface NextStep {
+	id: string;
+	text: string;
+	dueOn: string | null;
+	together: boolean;
+	goalId: string;
+	goalText: string;
 }

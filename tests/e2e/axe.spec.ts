@@ -20,8 +20,8 @@ async function audit(page: Page, label: string): Promise<void> {
 
 for (const { code, name } of locales) {
 	test(`every page passes axe in ${code}`, async ({ browser, baseURL, own }) => {
-		// Some thirty pages and states per locale, on two shared cores.
-		test.setTimeout(180_000);
+		// About forty pages and states per locale (a minute or two each on a busy machine).
+		test.setTimeout(300_000);
 		const context = await browser.newContext();
 		await context.addCookies([{ name: 'opgang-lang', value: code, url: baseURL! }]);
 		// A voice for every language, so the "Listen" button is on the pages that have one.
@@ -144,6 +144,38 @@ for (const { code, name } of locales) {
 		await audit(page, `/checkin answered (${code})`);
 		await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
 		await audit(page, `/checkin answered, 200 % text (${code})`);
+		// Goals: a wish's page, empty and with a mistake; a goal with a step, its page with a
+		// mistake, a step done and a note (the story).
+		await page.goto('/wishes');
+		await page.locator(`main li a[href^="/wishes/"]`).first().click();
+		await expect(page.locator('#goal-text')).toBeVisible();
+		await audit(page, `/wishes/[id] (${code})`);
+		await page.locator('form[action="?/goal"] button[type=submit]').click();
+		await expect(page.locator('#goal-text-error')).toBeVisible();
+		await audit(page, `/wishes/[id] with errors (${code})`);
+		await page.locator('#goal-text').fill(`${code}: هدف · goal · mål`);
+		await page.locator('form[action="?/goal"] button[type=submit]').click();
+		await expect(page.getByRole('status')).toBeVisible();
+		const wishPage = page.url().replace(/\?.*$/, '');
+		await page.locator('main li a[href^="/goals/"]').first().click();
+		await expect(page.locator('#step-text')).toBeVisible();
+		await page.locator('form[action="?/step"] button[type=submit]').click();
+		await expect(page.locator('#step-text-error')).toBeVisible();
+		await audit(page, `/goals/[id] with errors (${code})`);
+		await page.locator('#step-text').fill(`${code}: خطوة · step · skridt`);
+		await page.locator('#step-who').selectOption('together');
+		await page.locator('#step-due').fill('2031-05-01');
+		await page.locator('form[action="?/step"] button[type=submit]').click();
+		await expect(page.getByRole('status')).toBeVisible();
+		await page.locator('#note-text').fill(`${code}: ملاحظة · note`);
+		await page.locator('form[action="?/note"] button[type=submit]').click();
+		await expect(page.getByRole('status')).toBeVisible();
+		await page.locator('form[action="?/done"] button').first().click();
+		await expect(page.locator('.step.done')).toBeVisible();
+		await audit(page, `/goals/[id] with a step done and a note (${code})`);
+		const goalPage = page.url().replace(/\?.*$/, '');
+		await page.locator('main details summary').click();
+		await audit(page, `/goals/[id] editing (${code})`);
 		await page.goto('/account');
 		await audit(page, `/account family (${code})`);
 		await page.getByRole('navigation').locator('form[action="/logout"] button').click();
@@ -154,6 +186,32 @@ for (const { code, name } of locales) {
 		await page.locator('main a[href$="/checkins"]').click();
 		await expect(page.locator('main svg[role=img]')).toHaveCount(1);
 		await audit(page, `staff check-ins (${code})`);
+		// Staff: the wish's page with a proposal form (a mistake, then a proposal), the goal's page.
+		await page.goBack();
+		await page.locator('main li a[href*="/wishes/"]').first().click();
+		await expect(page.locator('#propose-text')).toBeVisible();
+		await page.locator('form[action="?/propose"] button[type=submit]').click();
+		await expect(page.locator('#propose-text-error')).toBeVisible();
+		await audit(page, `staff wish page with errors (${code})`);
+		await page.locator('#propose-text').fill(`${code}: اقتراح · proposal`);
+		await page.locator('form[action="?/propose"] button[type=submit]').click();
+		await expect(page.getByRole('status')).toBeVisible();
+		await audit(page, `staff wish page with a proposal (${code})`);
+		await page.locator('main li a[href*="/goals/"]').first().click();
+		await expect(page.locator('#note-text')).toBeVisible();
+		await audit(page, `staff goal page (${code})`);
+		await page.getByRole('navigation').locator('form[action="/logout"] button').click();
+
+		// The family again: a proposal to answer, and the home page with a next step.
+		await signIn(page, own.parent.email);
+		await audit(page, `/home with next steps (${code})`);
+		await page.goto(wishPage);
+		await page.locator('main details summary').first().click();
+		await audit(page, `/wishes/[id] with a proposal (${code})`);
+		await page.goto(goalPage);
+		await page.locator('form[action="?/reach"] button').click();
+		await expect(page.getByRole('status')).toBeVisible();
+		await audit(page, `/goals/[id] reached (${code})`);
 		await context.close();
 	});
 }

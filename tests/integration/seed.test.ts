@@ -21,6 +21,11 @@ import {
 	teams,
 	users
 } from '../../src/lib/server/db/schema';
+import { familyActor } from './fixtures';
+import { ownFamily } from '../../src/lib/server/access';
+import { getGoal, listGoals } from '../../src/lib/server/goals';
+import { homeFigures } from '../../src/lib/server/goal-steps';
+import { listWishes } from '../../src/lib/server/wishes';
 
 // This suite's database is its own, so it starts empty and the demo can be loaded into it.
 describeEachBackend('demo data', (ctx) => {
@@ -221,5 +226,36 @@ describeEachBackend('demo data', (ctx) => {
 		expect(coming.find((r) => r.type === 'walk')?.place).not.toBe('');
 		expect(rows.some((r) => r.status === 'held' && r.startsAt < new Date())).toBe(true);
 		expect(await db.select({ n: count() }).from(meetingMembers)).not.toEqual([{ n: 0 }]);
+	});
+
+	it("gives the Hassans goals: Amina's with a step done and one for the family, Ali's proposal to Omar, Yusuf's private one", async () => {
+		const { db } = ctx();
+		const member = async (email: string) => {
+			const [row] = await db
+				.select({ userId: users.id, m: familyMembers })
+				.from(users)
+				.innerJoin(familyMembers, eq(familyMembers.id, users.familyMemberId))
+				.where(eq(users.email, email));
+			return ownFamily(familyActor(row.m, row.userId))!;
+		};
+		const goalsOf = async (grant: Awaited<ReturnType<typeof member>>) =>
+			(await Promise.all((await listWishes(db, grant)).map((w) => listGoals(db, grant, w.id)))).flat();
+		const omar = await member('omar@example.org');
+		const yusuf = await member('yusuf@example.org');
+		const seenByOmar = await goalsOf(omar);
+		expect(seenByOmar.map((g) => [g.status, g.text]).sort()).toEqual([
+			['active', 'أن أحصل على شهادة النظافة الغذائية'],
+			['proposed', 'Bestå teoriprøven til buskørekort']
+		]);
+		expect(seenByOmar.find((g) => g.status === 'proposed')!.authorName).toBe('Ali Demir');
+		const amina = (await getGoal(db, omar, seenByOmar.find((g) => g.status === 'active')!.id))!;
+		expect(amina.steps.map((s) => !!s.doneAt)).toEqual([false, false, true]);
+		expect(amina.events.map((e) => e.kind)).toEqual(['note', 'step_done', 'step_added', 'step_added', 'step_added', 'created']);
+		expect((await homeFigures(db, omar)).steps.map((s) => s.text)).toEqual(['Finde et hygiejnekursus, der passer med børnenes skoletid']);
+		expect((await goalsOf(yusuf)).map((g) => g.text)).toContain('Tale med min lærer om, hvordan jeg har det i klassen');
+		expect((await homeFigures(db, yusuf)).steps.map((s) => s.text)).toEqual([
+			'Skrive ned, hvad der er svært',
+			'Finde et hygiejnekursus, der passer med børnenes skoletid'
+		]);
 	});
 });

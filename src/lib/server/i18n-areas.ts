@@ -43,6 +43,8 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/(family)/meetings/book/who': ['meetings', 'validation'],
 	'/(family)/meetings/book/interpreter': ['meetings', 'validation'],
 	'/(family)/meetings/book/confirm': ['meetings', 'meetingType', 'validation'],
+	'/(family)/wishes/[id=uuid]': ['wishes', 'goals', 'validation'],
+	'/(family)/goals/[id=uuid]': ['goals', 'validation'],
 	'/account': ['account', 'readAloud'],
 	'/staff': ['staff'],
 	'/staff/availability': ['availability', 'meetingType', 'validation'],
@@ -50,7 +52,9 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/staff/families/[id=uuid]/meetings': ['staff', 'staffMeetings', 'meetingType', 'interpreterStatus', 'validation'],
 	// 'slip': the letter's copy in the staff member's language too (the letter itself carries the member's and Danish).
 	'/staff/families/[id=uuid]': ['staff', 'staffFamily', 'slip', 'wishes', ...familyOverview],
-	'/staff/families/[id=uuid]/checkins': ['staff', 'checkin', 'lifeArea']
+	'/staff/families/[id=uuid]/checkins': ['staff', 'checkin', 'lifeArea'],
+	'/staff/families/[id=uuid]/wishes/[wishId=uuid]': ['wishes', 'goals', 'validation'],
+	'/staff/families/[id=uuid]/goals/[goalId=uuid]': ['goals', 'validation']
 };
 
 /**

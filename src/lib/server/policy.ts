@@ -67,7 +67,22 @@ export const policy = {
 	 * a word to the family, arrange the interpreter, mark it held: anyone on the team who works
 	 * with the family.
 	 */
-	'meeting.manage': staffRelations
+	'meeting.manage': staffRelations,
+	/**
+	 * A goal on a wish the member can see: write one, change its words, say yes or no to a
+	 * proposal, mark it reached or reopen it. Family members only: the goal is the family's.
+	 */
+	'goal.write': ['own'],
+	/**
+	 * Suggest a goal for a wish the staff member can see; it waits for a family member's yes.
+	 * Staff never make a goal active themselves, and never change the family's words.
+	 */
+	'goal.propose': staffRelations,
+	/**
+	 * Help a goal along: write a note, add a next step, mark a step done or reopen it. Staff add
+	 * steps for themselves and mark only their own steps (goal-steps.ts keeps them to that).
+	 */
+	'goal.support': ['own', ...staffRelations]
 } as const satisfies Record<string, readonly ItemRelation[]>;
 
 export type Action = keyof typeof policy;

@@ -7,7 +7,7 @@
  */
 import { and, desc, eq, sql, count as countRows, type SQL } from 'drizzle-orm';
 import type { Db } from './db';
-import { familyMembers, wishes } from './db/schema';
+import { familyMembers, goals, wishes } from './db/schema';
 import { authoredItems, visibleItems, type FamilyGrant } from './access';
 import type { LifeArea, WishStatus } from '$lib/codes';
 import type { Wish } from '$lib/types';
@@ -20,8 +20,8 @@ function memberOf(grant: FamilyGrant): string | null {
 	return grant.actor.kind === 'family' ? grant.actor.memberId : null;
 }
 
-/** The wishes the grant's actor may see in its family, newest first. */
-export async function listWishes(db: Db, grant: FamilyGrant): Promise<Wish[]> {
+/** The wishes the grant's actor may see in its family, newest first (or just the one with `id`). */
+export async function listWishes(db: Db, grant: FamilyGrant, id?: string): Promise<Wish[]> {
 	const me = memberOf(grant);
 	const rows = await db
 		.select({
@@ -35,12 +35,14 @@ export async function listWishes(db: Db, grant: FamilyGrant): Promise<Wish[]> {
 			authorId: wishes.memberId,
 			authorName: familyMembers.name,
 			authorRole: familyMembers.role,
+			// A goal is seen by whoever sees its wish (goals.ts), so the wish's rule counts its goals too.
+			goalCount: sql<number>`(select count(*)::int from ${goals} where ${goals.wishId} = ${wishes.id} and ${goals.status} <> 'declined')`,
 			createdAt: wishes.createdAt,
 			updatedAt: wishes.updatedAt
 		})
 		.from(wishes)
 		.innerJoin(familyMembers, eq(familyMembers.id, wishes.memberId))
-		.where(and(eq(wishes.familyId, grant.familyId), visibleItems(grant.actor, cols)))
+		.where(and(eq(wishes.familyId, grant.familyId), visibleItems(grant.actor, cols), id ? eq(wishes.id, id) : undefined))
 		.orderBy(desc(sql`${wishes.pinnedAt} is not null`), desc(wishes.createdAt), desc(wishes.id));
 	return rows.map(({ visibility, authorRole, ...r }) => ({
 		...r,
@@ -48,6 +50,11 @@ export async function listWishes(db: Db, grant: FamilyGrant): Promise<Wish[]> {
 		mine: r.authorId === me,
 		sharable: authorRole === 'child'
 	}));
+}
+
+/** One wish the actor may see, or null (hidden and missing look the same). */
+export async function getWish(db: Db, grant: FamilyGrant, id: string): Promise<Wish | null> {
+	return (await listWishes(db, grant, id))[0] ?? null;
 }
 
 /** How many open wishes the actor may see (the family home's link): the same rule as the list. */

@@ -724,3 +724,51 @@ export const meetingList: DemoMeeting[] = [
 		topic: 'Fritidsjob i Brugsen?'
 	}
 ];
+
+/** Who wrote or does something on a goal: a family member or a staff member, by name. */
+export type DemoWho = { member: string } | { staff: string };
+
+export interface DemoGoal {
+	/** The start of the wish's text (unique in wishList). */
+	wish: string;
+	text: string;
+	/** A family member's goal is active; a staff member's waits as a proposal. */
+	by: DemoWho;
+	daysAgo: number;
+	/** Added by the goal's writer when it was made; `done` a number of days ago. */
+	steps?: { text: string; for: DemoWho | 'together'; dueInDays?: number; done?: { by: DemoWho; daysAgo: number } }[];
+	notes?: { by: DemoWho; text: string; daysAgo: number }[];
+}
+
+/**
+ * Goals in the families' own words: Amina's way to a school kitchen (one step done, one for
+ * the whole family, one Mette took on), Ali's proposal to Omar waiting for an answer, and
+ * Yusuf's private goal under his private wish (his parents never see it).
+ */
+export const goalList: DemoGoal[] = [
+	{
+		wish: 'أتمنى أن أعمل في مطبخ مدرسة',
+		text: 'أن أحصل على شهادة النظافة الغذائية',
+		by: { member: 'Amina Hassan' },
+		daysAgo: 30,
+		steps: [
+			{ text: 'أسأل في المدرسة عن المطبخ', for: { member: 'Amina Hassan' }, done: { by: { member: 'Amina Hassan' }, daysAgo: 12 } },
+			{ text: 'Finde et hygiejnekursus, der passer med børnenes skoletid', for: 'together', dueInDays: 14 },
+			{ text: 'Sende Amina tre kurser i hygiejne', for: { staff: 'Mette Kjær' }, dueInDays: 7 }
+		],
+		notes: [{ by: { staff: 'Mette Kjær' }, text: 'Godt gået med at spørge i skolen! Jeg finder kurserne.', daysAgo: 11 }]
+	},
+	{
+		wish: 'Jeg vil gerne have mit kørekort til bus',
+		text: 'Bestå teoriprøven til buskørekort',
+		by: { staff: 'Ali Demir' },
+		daysAgo: 3
+	},
+	{
+		wish: 'Jeg vil gerne skifte klasse',
+		text: 'Tale med min lærer om, hvordan jeg har det i klassen',
+		by: { member: 'Yusuf Hassan' },
+		daysAgo: 5,
+		steps: [{ text: 'Skrive ned, hvad der er svært', for: { member: 'Yusuf Hassan' }, dueInDays: 3 }]
+	}
+];

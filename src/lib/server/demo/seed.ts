@@ -17,6 +17,9 @@ import {
 	familyStaff,
 	meetingMembers,
 	meetings,
+	goalEvents,
+	goalSteps,
+	goals,
 	memberHelp,
 	organisations,
 	staff,
@@ -32,12 +35,14 @@ import {
 	checkinList,
 	departmentNames,
 	familyList,
+	goalList,
 	meetingList,
 	organisation,
 	staffMembers,
 	team,
 	userList,
-	wishList
+	wishList,
+	type DemoWho
 } from './data';
 import { defaultMeetingMinutes, standardDepartments } from '../../codes';
 import { daysAsRange, freeSlots, slotStepMinutes, type Range } from '../meetings/slots';
@@ -199,23 +204,30 @@ export async function seedDemo(db: Db): Promise<void> {
 			}
 			const own = wishList.filter((w) => f.members.some((m) => m.name === w.member));
 			if (own.length > 0) {
-				await tx.insert(wishes).values(
-					own.map((w) => {
-						const member = f.members.find((m) => m.name === w.member)!;
-						const at = sql`now() - make_interval(days => ${w.daysAgo})`;
-						return {
-							familyId: familyRow.id,
-							memberId: byName(memberIds, w.member, 'family member'),
-							text: w.text,
-							lifeArea: w.lifeArea,
-							status: w.status ?? 'open',
-							visibility: member.role === 'child' && !w.shared ? ('member_private' as const) : ('family' as const),
-							formKey: randomUUID(),
-							createdAt: at,
-							updatedAt: at
-						};
-					})
-				);
+				const wishRows = await tx
+					.insert(wishes)
+					.values(
+						own.map((w) => {
+							const member = f.members.find((m) => m.name === w.member)!;
+							const at = sql`now() - make_interval(days => ${w.daysAgo})`;
+							return {
+								familyId: familyRow.id,
+								memberId: byName(memberIds, w.member, 'family member'),
+								text: w.text,
+								lifeArea: w.lifeArea,
+								status: w.status ?? 'open',
+								visibility: member.role === 'child' && !w.shared ? ('member_private' as const) : ('family' as const),
+								formKey: randomUUID(),
+								createdAt: at,
+								updatedAt: at
+							};
+						})
+					)
+					.returning({ id: wishes.id, text: wishes.text });
+				for (const goal of goalList) {
+					const wish = wishRows.find((w) => w.text.startsWith(goal.wish));
+					if (wish) await seedGoal(tx as unknown as Db, familyRow.id, wish.id, goal, (who) => whoIs(who, memberIds, staffIds));
+				}
 			}
 			const answers = checkinList.filter((c) => f.members.some((m) => m.name === c.member));
 			if (answers.length > 0) {
@@ -297,6 +309,66 @@ export async function seedDemo(db: Db): Promise<void> {
 			}))
 		);
 	});
+}
+
+type Author = { memberId: string | null; staffId: string | null };
+
+function whoIs(who: DemoWho, memberIds: Map<string, string>, staffIds: Map<string, string>): Author {
+	return 'member' in who
+		? { memberId: byName(memberIds, who.member, 'family member'), staffId: null }
+		: { memberId: null, staffId: byName(staffIds, who.staff, 'staff member') };
+}
+
+/** One demo goal with its steps and story, each event at its own moment, oldest first. */
+async function seedGoal(tx: Db, familyId: string, wishId: string, goal: (typeof goalList)[number], who: (w: DemoWho) => Author) {
+	const ago = (days: number) => sql`now() - make_interval(days => ${days})`;
+	const author = who(goal.by);
+	const proposed = author.staffId !== null;
+	const [row] = await tx
+		.insert(goals)
+		.values({
+			familyId,
+			wishId,
+			text: goal.text,
+			status: proposed ? 'proposed' : 'active',
+			...author,
+			formKey: randomUUID(),
+			createdAt: ago(goal.daysAgo),
+			updatedAt: ago(goal.daysAgo)
+		})
+		.returning({ id: goals.id });
+	const events: (typeof goalEvents.$inferInsert & { days: number })[] = [
+		{ familyId, goalId: row.id, kind: proposed ? 'proposed' : 'created', text: goal.text, ...author, days: goal.daysAgo }
+	];
+	for (const step of goal.steps ?? []) {
+		const to =
+			step.for === 'together'
+				? { together: true }
+				: (({ memberId, staffId }) => ({ assigneeMemberId: memberId, assigneeStaffId: staffId }))(who(step.for));
+		const done = step.done ? who(step.done.by) : null;
+		const [s] = await tx
+			.insert(goalSteps)
+			.values({
+				familyId,
+				goalId: row.id,
+				text: step.text,
+				...to,
+				dueOn: step.dueInDays === undefined ? null : addDays(copenhagenDate(), step.dueInDays),
+				...author,
+				doneAt: step.done ? ago(step.done.daysAgo) : null,
+				doneByMemberId: done?.memberId ?? null,
+				doneByStaffId: done?.staffId ?? null,
+				formKey: randomUUID(),
+				createdAt: ago(goal.daysAgo)
+			})
+			.returning({ id: goalSteps.id });
+		events.push({ familyId, goalId: row.id, kind: 'step_added', stepId: s.id, ...author, days: goal.daysAgo });
+		if (step.done && done) events.push({ familyId, goalId: row.id, kind: 'step_done', stepId: s.id, ...done, days: step.done.daysAgo });
+	}
+	for (const note of goal.notes ?? [])
+		events.push({ familyId, goalId: row.id, kind: 'note', text: note.text, ...who(note.by), days: note.daysAgo });
+	events.sort((a, b) => b.days - a.days);
+	for (const { days, ...e } of events) await tx.insert(goalEvents).values({ ...e, createdAt: ago(days) });
 }
 
 /** Seeds the demo into an empty database (no organisations yet). Returns whether it did. */

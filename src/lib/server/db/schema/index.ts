@@ -4,3 +4,4 @@ export * from './audit';
 export * from './wishes';
 export * from './checkins';
 export * from './meetings';
+export * from './goals';

@@ -33,6 +33,8 @@ export const wishes = pgTable(
 	(t) => [
 		index('wishes_family_idx').on(t.familyId, t.createdAt),
 		unique('wishes_form_key_key').on(t.formKey),
+		// Lets a wish's goals reference (wish, family) together (goals.ts).
+		unique('wishes_id_family_key').on(t.id, t.familyId),
 		// The author is a member of this family, never of another.
 		foreignKey({
 			name: 'wishes_member_family_fk',

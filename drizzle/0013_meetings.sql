@@ -95,6 +95,6 @@ CREATE INDEX "availability_windows_staff_idx" ON "availability_windows" USING bt
 CREATE INDEX "meetings_family_idx" ON "meetings" USING btree ("family_id","starts_at");--> statement-breakpoint
 CREATE INDEX "meetings_staff_idx" ON "meetings" USING btree ("staff_id","starts_at");--> statement-breakpoint
 CREATE INDEX "time_off_staff_idx" ON "time_off" USING btree ("staff_id","ends_at");--> statement-breakpoint
-ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_action" CHECK (action in ('family.view', 'invitation.create', 'signIn.reset', 'member.privateItems.read', 'family.staffItems.read', 'wish.write', 'wish.edit', 'checkin.write', 'checkin.edit', 'meeting.book', 'meeting.manage'));--> statement-breakpoint
+ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_action" CHECK (action in ('family.view', 'invitation.create', 'signIn.reset', 'member.privateItems.read', 'family.staffItems.read', 'wish.write', 'wish.edit', 'checkin.write', 'checkin.edit', 'meeting.book', 'meeting.manage', 'goal.write', 'goal.propose', 'goal.support'));--> statement-breakpoint
 -- By hand (drizzle cannot express it): no two meetings that hold a staff member's time block overlapping ranges. btree_gist came in 0003.
 ALTER TABLE "meetings" ADD CONSTRAINT "meetings_no_overlap" EXCLUDE USING gist ("staff_id" WITH =, tstzrange("blocked_from", "blocked_until", '[)') WITH &&) WHERE ("status" IN ('proposed', 'booked', 'held', 'not_held'));
