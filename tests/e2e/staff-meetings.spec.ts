@@ -118,6 +118,19 @@ test("a proposed time waits for the family, in the staff member's own language",
 	await expect(page.getByRole('status')).toHaveText(en.staffMeetings.done.proposed);
 	await expect(page.getByRole('article').filter({ hasText: en.meetingType.walk })).toContainText(en.staffMeetings.status.proposed);
 	await expect(page.getByRole('article').filter({ hasText: en.meetingType.walk })).toContainText('By the lake in Gellerup Park');
+
+	// The family sees the proposal on its home page and says yes.
+	await page.getByRole('navigation').locator('form[action="/logout"] button').click();
+	await signIn(page, own.parent.email);
+	const proposal = page.getByRole('link', { name: new RegExp(`^${own.staff.name.split(' ')[0]}`) });
+	await expect(proposal).toContainText(/Gåtur|walk/i);
+	await proposal.click();
+	await expect(page.getByRole('heading', { name: da.meetings.answerTitle })).toBeVisible();
+	await page.getByRole('button', { name: da.meetings.accept }).click();
+	await expect(page.getByRole('status')).toHaveText(da.meetings.done.accepted);
+	await expect(page.getByRole('heading', { name: da.meetings.answerTitle })).toHaveCount(0);
+	await page.goto('/home');
+	await expect(page.getByRole('link', { name: /Dit næste møde/ })).toBeVisible();
 });
 
 test("another caseworker's family's meetings answer 404", async ({ page, own }) => {

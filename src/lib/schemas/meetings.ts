@@ -126,6 +126,12 @@ export const moveSchema = z.object({ start, reason: words(meetingReasonMaxLength
 
 export const cancelSchema = z.object({ reason: words(meetingReasonMaxLength, 'validation.reasonTooLong') });
 
+/** The family's yes or no to a proposed time; a no may carry a reason. */
+export const answerSchema = z.object({
+	answer: z.enum(['yes', 'no'], { message: 'validation.invalid' }),
+	reason: words(meetingReasonMaxLength, 'validation.reasonTooLong')
+});
+
 /** Step n with the choices kept and a word that its choice is missing (the page says so). */
 export function missingHref(n: number, c: Partial<Choices>): string {
 	const href = stepHref(n, c);

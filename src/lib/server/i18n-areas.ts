@@ -31,7 +31,7 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/(public)/language': ['validation'],
 	'/(public)/privacy': ['privacy', 'readAloud'],
 	'/(public)/accessibility': ['accessibility', 'readAloud'],
-	'/(family)/home': ['home', 'readAloud', ...familyOverview],
+	'/(family)/home': ['home', 'readAloud', 'meetingType', ...familyOverview],
 	'/(family)/wishes': ['wishes', 'validation', 'lifeArea'],
 	'/(family)/checkin': ['checkin', 'validation', 'lifeArea'],
 	// Booking, one step per page; every step names the kinds of meeting.

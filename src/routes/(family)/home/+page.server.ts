@@ -6,7 +6,8 @@ import { homeFigures } from '$lib/server/goal-steps';
 import { notFound } from '$lib/server/http/not-found';
 import { memberKind } from '$lib/roles';
 import { formatDate } from '$lib/i18n/format';
-import { html } from '$lib/server/html';
+import { nextMeeting } from '$lib/server/meetings/meetings';
+import { formatDay, formatTimes } from '$lib/i18n/meeting-time';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -14,7 +15,11 @@ export const load: PageServerLoad = async (event) => {
 	const { db } = await getDatabase();
 	const grant = ownFamily(user) ?? notFound();
 	// The wish count and "your next steps" are one statement (the page's query budget).
-	const [family, figures] = await Promise.all([getFamilyOverview(db, grant), homeFigures(db, grant)]);
+	const [family, figures, meeting] = await Promise.all([
+		getFamilyOverview(db, grant),
+		homeFigures(db, grant),
+		nextMeeting(db, ownFamily(user, 'meeting.book') ?? grant)
+	]);
 	if (!family) notFound();
 	const { t, locale } = event.locals;
 	const me = family.members.find((m) => m.id === user.memberId);
@@ -24,17 +29,24 @@ export const load: PageServerLoad = async (event) => {
 		me: { id: user.memberId, kind: me ? memberKind(me) : user.role },
 		welcome: event.url.searchParams.has('welcome'),
 		wishes: figures.wishes,
-		// Written here as escaped markup, not in the page's template: /home's JavaScript budget
-		// (50 KB) has no room for another block of template code (html.ts).
-		nextSteps: figures.steps.length
-			? figures.steps
-					.map((s) => {
-						const when = [s.together ? t('home.together') : '', s.dueOn ? t('home.dueOn', { date: formatDate(s.dueOn, locale) }) : '']
-							.filter(Boolean)
-							.join(' · ');
-						return html`<li><a href="/goals/${s.goalId}#step-${s.id}" dir="auto">${s.text}</a> <bdi>${s.goalText}</bdi> ${when}</li>`;
-					})
-					.join('')
-			: html`<li>${t('home.nextStepsNone')}</li>`
+		// Strings made here, so the page's template stays small (/home's JavaScript budget).
+		nextSteps: figures.steps.map((s) => ({
+			id: s.id,
+			goalId: s.goalId,
+			text: s.text,
+			goalText: s.goalText,
+			when: [s.together ? t('home.together') : '', s.dueOn ? t('home.dueOn', { date: formatDate(s.dueOn, locale) }) : '']
+				.filter(Boolean)
+				.join(' · ')
+		})),
+		nextMeeting: meeting
+			? {
+					id: meeting.id,
+					when: `${formatDay(meeting.startsAt, locale)}, ${formatTimes(meeting.startsAt, meeting.endsAt, locale)}`,
+					what: t(`meetingType.${meeting.type}`),
+					with: meeting.staff.name,
+					proposed: meeting.status === 'proposed'
+				}
+			: null
 	};
 };
