@@ -87,7 +87,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function startServer(label, extraEnv) {
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
-	const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, ...extraEnv };
+	// 500 more meetings for Amina's contact person: the free-times page against a full calendar.
+	const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, OPGANG_BENCH_MEETINGS: '500', ...extraEnv };
 	if (!extraEnv.DATABASE_URL) delete env.DATABASE_URL;
 	delete env.OPGANG_DEMO;
 
@@ -171,6 +172,34 @@ async function signIn(server) {
 	return cookie;
 }
 
+/** The booking step with free times of Amina's contact person, by phone (found from step 1's choices). */
+async function freeTimesPage(server, cookie) {
+	const res = await fetch(`${server.origin}/meetings/book`, { headers: { cookie, accept: 'text/html' } });
+	const m = /value="([0-9a-f-]{36})~phone"/.exec(await res.text());
+	if (!m) throw new Error('/meetings/book offered no phone meeting');
+	return `/meetings/book/time?staff=${m[1]}&type=phone`;
+}
+
+/**
+ * How long the server takes to find three weeks of free times (its Server-Timing header), over
+ * 50 requests one after another: median and slowest, and how many meetings it worked around.
+ */
+async function slotTiming(server, page, cookie) {
+	const times = [];
+	let busy = '?';
+	for (let i = 0; i < 50; i++) {
+		const res = await fetch(`${server.origin}${page}`, { headers: { cookie, accept: 'text/html' } });
+		await res.arrayBuffer();
+		const m = /slots;dur=([\d.]+);desc="free times \((\d+) busy\)"/.exec(res.headers.get('server-timing') ?? '');
+		if (m) {
+			times.push(Number(m[1]));
+			busy = m[2];
+		}
+	}
+	times.sort((a, b) => a - b);
+	return { busy, median: times[Math.floor(times.length / 2)], max: times.at(-1), n: times.length };
+}
+
 /** One plain request: status and body size in bytes (as served, no compression asked). */
 async function pageSize(server, page, headers) {
 	const res = await fetch(`${server.origin}${page}`, {
@@ -188,13 +217,15 @@ function cannon(url, headers, seconds) {
 async function benchBackend(label, extraEnv) {
 	const server = await startServer(label, extraEnv);
 	const cookie = await signIn(server);
+	const timePage = await freeTimesPage(server, cookie);
 	const pages = [
 		{ page: '/home', headers: { accept: 'text/html', cookie } },
 		{ page: '/wishes', headers: { accept: 'text/html', cookie } },
+		{ page: timePage, name: '/meetings/book/time', headers: { accept: 'text/html', cookie } },
 		{ page: BASELINE, headers: { accept: 'text/html' } }
 	];
 	const rows = [];
-	for (const { page, headers } of pages) {
+	for (const { page, name, headers } of pages) {
 		await halt();
 		const size = await pageSize(server, page, headers);
 		const url = `${server.origin}${page}`;
@@ -205,7 +236,7 @@ async function benchBackend(label, extraEnv) {
 		await halt();
 		rows.push({
 			backend: label,
-			page,
+			page: name ?? page,
 			status: size.status,
 			location: size.location,
 			bytes: size.bytes,
@@ -218,6 +249,7 @@ async function benchBackend(label, extraEnv) {
 			warmBad: warm.non2xx + warm.errors + warm.timeouts
 		});
 	}
+	rows.slotTiming = await slotTiming(server, timePage, cookie);
 	const bad = rows.some((row) => row.status < 200 || row.status > 299 || row.non2xx || row.errors || row.warmBad);
 	if (bad) {
 		// Keep the table clean, but show what the server said when something went wrong.
@@ -310,21 +342,32 @@ async function main() {
 	console.log(`Node ${process.version} on ${os.platform()} ${os.release()} (${os.arch()})`);
 	console.log(`CPU: ${cpus.length} × ${cpus[0]?.model?.trim() ?? 'unknown'}, memory ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
 	console.log(
-		`autocannon: ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per page; /home and /wishes signed in, ${BASELINE} without cookie`
+		`autocannon: ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per page; /home, /wishes and the free times signed in, ${BASELINE} without cookie`
 	);
 
 	const rows = [];
+	rows.timings = [];
+	const add = (backend, list) => {
+		rows.push(...list);
+		if (list.slotTiming) rows.timings.push({ backend, ...list.slotTiming });
+	};
 	try {
-		rows.push(...(await pglite()));
+		add('pglite', await pglite());
 		await runCleanups(); // temp dir gone, server stopped, before the next backend
 		const pg = await postgresBackend();
-		if (pg) rows.push(...pg);
+		if (pg) add('postgres', pg);
 	} finally {
 		await runCleanups();
 	}
 	printTable(rows);
+	for (const r of rows.timings ?? []) {
+		console.log(
+			`${r.backend}: free times for three weeks around ${r.busy} coming meetings: median ${fmtMs(r.median)} ms, slowest ${fmtMs(r.max)} ms of ${r.n} (target ≤ 20 ms)`
+		);
+	}
 
 	const problems = [];
+	for (const t of rows.timings) if (!(t.median <= 20)) problems.push(`${t.backend}: free times took ${t.median} ms (median), over 20 ms`);
 	for (const r of rows) {
 		if (r.status < 200 || r.status > 299) {
 			problems.push(`${r.backend} ${r.page}: plain request answered HTTP ${r.status}${r.location ? ` → ${r.location}` : ''}`);

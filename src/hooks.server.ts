@@ -27,6 +27,12 @@ export const init: ServerInit = async () => {
 			const { seedTestFamilies } = await import('$lib/server/demo/test-families');
 			await seedTestFamilies(db, Number(testFamilies));
 		}
+		// `npm run bench`: a full calendar for the free-times page (never set in production).
+		const benchMeetings = process.env.OPGANG_BENCH_MEETINGS;
+		if (loaded && benchMeetings) {
+			const { seedBenchMeetings } = await import('$lib/server/demo/bench-meetings');
+			await seedBenchMeetings(db, Number(benchMeetings));
+		}
 	}
 	// Housekeeping at start and hourly: expired sessions, old throttle counts, forgotten devices,
 	// audit rows past their retention.

@@ -182,7 +182,7 @@ for (const { code, name } of locales) {
 
 		// The staff's view of the family's check-ins (the staff member's language is saved above).
 		await signIn(page, own.staff.email);
-		await page.getByRole('main').getByRole('link').first().click();
+		await page.getByRole('main').getByRole('link', { name: /Prøve/ }).first().click();
 		await page.locator('main a[href$="/checkins"]').click();
 		await expect(page.locator('main svg[role=img]')).toHaveCount(1);
 		await audit(page, `staff check-ins (${code})`);

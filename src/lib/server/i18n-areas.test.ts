@@ -138,7 +138,18 @@ describe('message areas', () => {
 	it('finds keys through components, ternaries, helpers and template literals', () => {
 		// MemberList's `memberRole.${…}`, TeamList's key('team.title'), ContactCard's ternary.
 		expect(usedBy(filesOf(pages.get('/(family)/home')!))).toEqual(
-			new Set([...commonNamespaces, 'home', 'readAloud', 'meetingType', 'contact', 'team', 'members', 'memberRole', 'department', 'lifeArea'])
+			new Set([
+				...commonNamespaces,
+				'home',
+				'readAloud',
+				'meetingType',
+				'contact',
+				'team',
+				'members',
+				'memberRole',
+				'department',
+				'lifeArea'
+			])
 		);
 		expect(namespacesIn("i18n.t(staffView ? 'contact.titleStaff' : 'contact.title')")).toEqual(new Set(['contact']));
 		expect(namespacesIn('fail(409, { e: `staffFamily.inviteError.${reason}` })')).toEqual(new Set(['staffFamily']));
