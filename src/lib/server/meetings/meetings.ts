@@ -30,6 +30,12 @@ export interface Meeting {
 	updatedAt: Date;
 }
 
+/** SQL: who from the family takes part in the row in `meetings`, by name (one JSON column). */
+export const meetingMembersJson = sql<
+	{ id: string; name: string }[]
+>`(select coalesce(json_agg(json_build_object('id', ${familyMembers.id}, 'name', ${familyMembers.name}) order by ${familyMembers.name}), '[]'::json)
+	from ${meetingMembers} join ${familyMembers} on ${familyMembers.id} = ${meetingMembers.memberId} where ${meetingMembers.meetingId} = ${meetings.id})`;
+
 const columns = {
 	id: meetings.id,
 	type: meetings.type,
@@ -45,10 +51,7 @@ const columns = {
 	updatedAt: meetings.updatedAt,
 	staff: { id: staff.id, name: staff.name, phone: staff.phone },
 	cutoffHours: sql<number>`coalesce((select ${bookingRules.cutoffHours} from ${bookingRules} where ${bookingRules.staffId} = ${meetings.staffId}), ${defaultRules.cutoffHours})`,
-	members: sql<
-		{ id: string; name: string }[]
-	>`(select coalesce(json_agg(json_build_object('id', ${familyMembers.id}, 'name', ${familyMembers.name}) order by ${familyMembers.name}), '[]'::json)
-		from ${meetingMembers} join ${familyMembers} on ${familyMembers.id} = ${meetingMembers.memberId} where ${meetingMembers.meetingId} = ${meetings.id})`
+	members: meetingMembersJson
 };
 
 function shape({ cutoffHours, ...row }: Omit<Meeting, 'cutoff'> & { cutoffHours: number }): Meeting {

@@ -8,11 +8,11 @@
  */
 import { and, asc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { sqlState, type Db } from '../db';
-import { absences, copenhagenToday, families, familyMembers, meetingMembers, meetings, staff } from '../db/schema';
+import { absences, copenhagenToday, families, meetings, staff } from '../db/schema';
 import { visibleFamilies, type FamilyGrant, type StaffActor } from '../access';
 import type { InterpreterStatus, MeetingStatus, MeetingType } from '$lib/codes';
 import { slotsOf, staffCalendar } from './booking';
-import { getMeeting, type ChangeResult } from './meetings';
+import { getMeeting, meetingMembersJson, type ChangeResult } from './meetings';
 
 export interface CalendarMeeting {
 	id: string;
@@ -53,10 +53,7 @@ const calendarColumns = {
 	interpreterLanguage: meetings.interpreterLanguage,
 	interpreterStatus: meetings.interpreterStatus,
 	changeNote: meetings.changeNote,
-	members: sql<
-		{ id: string; name: string }[]
-	>`(select coalesce(json_agg(json_build_object('id', ${familyMembers.id}, 'name', ${familyMembers.name}) order by ${familyMembers.name}), '[]'::json)
-		from ${meetingMembers} join ${familyMembers} on ${familyMembers.id} = ${meetingMembers.memberId} where ${meetingMembers.meetingId} = ${meetings.id})`
+	members: meetingMembersJson
 };
 
 /** A staff member's meetings from `from` until `to` (not cancelled ones), one statement. */
