@@ -154,3 +154,24 @@ export const goalEventKinds = [
 	'note'
 ] as const;
 export type GoalEventKind = (typeof goalEventKinds)[number];
+
+/**
+ * Conversations between a family and its team (messages/). `open` until a staff member marks
+ * it done; a new message from the family opens it again.
+ */
+export const conversationStatuses = ['open', 'done'] as const;
+export type ConversationStatus = (typeof conversationStatuses)[number];
+/**
+ * What a line in a conversation is: a `message` (family or staff), a staff-only `note` (the
+ * family never sees it), or a `handover` (a staff member gave the conversation to a colleague:
+ * the family sees who answers now).
+ */
+export const messageKinds = ['message', 'note', 'handover'] as const;
+export type MessageKind = (typeof messageKinds)[number];
+/** Longest message and subject in characters (form, zod and database alike). */
+export const messageMaxLength = 5000;
+export const subjectMaxLength = 120;
+/** How many messages a conversation page shows at once; earlier ones load on request. */
+export const messagesPerPage = 50;
+/** Longest quick reply the team keeps (per language). */
+export const quickReplyMaxLength = 1000;

@@ -6,7 +6,7 @@
  *
  * Lists and figures use the same rules as SQL: visibleFamilies(actor) is the set of families
  * an actor may see, visibleItems(actor, columns) the family-scoped items (by visibility:
- * family / member_private / staff_only), so a list, a count and a single read cannot disagree.
+ * family / adults / member_private / staff_only), so a list, a count and a single read cannot disagree.
  * The staff's family list (family-list.ts) is built on visibleFamilies: its search and filters
  * are conditions in the same statement, so they can only narrow that set.
  *
@@ -149,6 +149,7 @@ export interface ItemColumns {
 
 const readAction: Record<Visibility, Action> = {
 	family: 'family.view',
+	adults: 'family.adultItems.read',
 	member_private: 'member.privateItems.read',
 	staff_only: 'family.staffItems.read'
 };
@@ -184,8 +185,10 @@ export function visibleItems(actor: Actor, cols: ItemColumns): SQL {
 						and ${familyMembers.role} = 'child' and ${familyMembers.birthYear} > extract(year from ${copenhagenToday})::int - ${signInAge})`
 				)
 			: undefined;
+	const adults = allows(readAction.adults, 'own') || (allows(readAction.adults, 'adult') && actor.role !== 'child');
 	const rules = [
 		allows(readAction.family, 'own') ? sql`${cols.visibility} = 'family'` : undefined,
+		adults ? sql`${cols.visibility} = 'adults'` : undefined,
 		allows(readAction.member_private, 'own') ? isPrivate : allows(readAction.member_private, 'self') ? ownItem : undefined,
 		childsItem,
 		allows(readAction.staff_only, 'own') ? sql`${cols.visibility} = 'staff_only'` : undefined

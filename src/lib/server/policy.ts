@@ -16,11 +16,13 @@
  * - self: the member who owns it;
  * - guardian: an adult of the family (parent or other adult), for a child too young to have a
  *   sign-in (under 13 by birth year, $lib/roles). Never for a teenager's items.
+ * Relation to an item kept among a family's adults (the parents' conversations with the team):
+ * - adult: a parent or other adult of the family — not a teenager.
  */
 export const familyRelations = ['own', 'contact', 'stand_in', 'involved', 'leader'] as const;
 export type Relation = (typeof familyRelations)[number];
 export type StaffRelation = Exclude<Relation, 'own'>;
-export type ItemRelation = Relation | 'self' | 'guardian';
+export type ItemRelation = Relation | 'self' | 'guardian' | 'adult';
 
 const staffRelations = ['contact', 'stand_in', 'involved', 'leader'] as const satisfies readonly StaffRelation[];
 
@@ -41,6 +43,11 @@ export const policy = {
 	 * never the parents of a teenager.
 	 */
 	'member.privateItems.read': ['self', 'guardian', ...staffRelations],
+	/**
+	 * Read items kept among the family's adults and the team (the parents' conversations with
+	 * the team: a letter about money, a talk about the children): never a teenager.
+	 */
+	'family.adultItems.read': ['adult', ...staffRelations],
 	/** Read the team's own notes on a family: never the family. */
 	'family.staffItems.read': staffRelations,
 	/** Write a wish of one's own: family members only; staff never write a family's wishes. */
@@ -82,7 +89,18 @@ export const policy = {
 	 * Help a goal along: write a note, add a next step, mark a step done or reopen it. Staff add
 	 * steps for themselves and mark only their own steps (goal-steps.ts keeps them to that).
 	 */
-	'goal.support': ['own', ...staffRelations]
+	'goal.support': ['own', ...staffRelations],
+	/**
+	 * Read and write the conversations one may see (who sees which is their visibility: the
+	 * adults' conversations, or one member's private one) and start one: family members with a
+	 * sign-in and everyone on the team who works with the family.
+	 */
+	'message.write': ['own', ...staffRelations],
+	/**
+	 * The team's side of a conversation: internal notes, handing it to a colleague, marking it
+	 * done, quick replies. Never the family.
+	 */
+	'message.manage': staffRelations
 } as const satisfies Record<string, readonly ItemRelation[]>;
 
 export type Action = keyof typeof policy;
@@ -94,5 +112,5 @@ export function allows(action: Action, relation: ItemRelation): boolean {
 }
 
 /** Who can see a family-scoped item. */
-export const visibilities = ['family', 'member_private', 'staff_only'] as const;
+export const visibilities = ['family', 'adults', 'member_private', 'staff_only'] as const;
 export type Visibility = (typeof visibilities)[number];
