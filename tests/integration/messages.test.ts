@@ -5,7 +5,7 @@ import { describeEachBackend } from './harness';
 import { absence, familyActor, grantFor, involve, makeFamily, makeStaff, makeTeam, makeUser, staffActor } from './fixtures';
 import { ownFamily, type Actor, type FamilyGrant } from '../../src/lib/server/access';
 import { addressees, listConversations, startConversation, unreadCount } from '../../src/lib/server/messages/conversations';
-import { markRead, readThread, seenBy, sendMessage } from '../../src/lib/server/messages/thread';
+import { markRead, readThread, seenBy, sendMessage, type Thread } from '../../src/lib/server/messages/thread';
 import { handOver, quickReplyText, setStatus, staffInbox, teamQuickReplies } from '../../src/lib/server/messages/inbox';
 import { auditLog, conversations, messages, quickReplies } from '../../src/lib/server/db/schema';
 import { copenhagenDate } from '../../src/lib/i18n/format';
@@ -318,7 +318,7 @@ describeEachBackend('messages', (ctx) => {
 		const seen: string[] = [];
 		let cursor: string | null = null;
 		for (let pages = 0; pages < 5; pages++) {
-			const view = (await readThread(w.db, g, id, cursor))!;
+			const view: Thread = (await readThread(w.db, g, id, cursor))!;
 			seen.unshift(...view.lines.map((l) => l.body));
 			cursor = view.earlier;
 			if (!cursor) break;
