@@ -43,7 +43,7 @@ async function openPglite(): Promise<Database> {
 	return openDatabase({ migrationsFolder, loadDataDir: await migratedSnapshot() });
 }
 
-async function openPostgres(migrationsFolder = defaultMigrations): Promise<Database> {
+async function openPostgres(migrationsFolder = defaultMigrations): Promise<Database & { url: string }> {
 	const { default: postgres } = await import('postgres');
 	const name = `opgang_test_${randomBytes(6).toString('hex')}`;
 	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
