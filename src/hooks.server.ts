@@ -33,6 +33,11 @@ export const init: ServerInit = async () => {
 			const { seedBenchMeetings } = await import('$lib/server/demo/bench-meetings');
 			await seedBenchMeetings(db, Number(benchMeetings));
 		}
+		// `npm run bench`: a full inbox and a long conversation (never set in production).
+		if (loaded && process.env.OPGANG_BENCH_MESSAGES === '1') {
+			const { seedBenchMessages } = await import('$lib/server/demo/bench-messages');
+			await seedBenchMessages(db);
+		}
 	}
 	// Housekeeping at start and hourly: expired sessions, old throttle counts, forgotten devices,
 	// audit rows past their retention.
