@@ -5,3 +5,4 @@ export * from './wishes';
 export * from './checkins';
 export * from './meetings';
 export * from './goals';
+export * from './calendar-feeds';
