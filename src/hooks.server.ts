@@ -71,8 +71,8 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 };
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
-// Sign-in links and short codes carry a secret in the URL (and the code page in its form).
-const carriesToken = (routeId: string | null) => !!routeId && /^\/\(public\)\/(invitation|reset|k)(\/|$)/.test(routeId);
+// Sign-in links, short codes and calendar feeds carry a secret in the URL (and the code page in its form).
+const carriesToken = (routeId: string | null) => !!routeId && /^\/\(public\)\/(invitation|reset|k|calendar)(\/|$)/.test(routeId);
 
 /** Origin check for every state-changing request, and the security headers. */
 const security: Handle = async ({ event, resolve }) => {

@@ -99,6 +99,10 @@ for (const { code, name } of locales) {
 		await audit(page, `staff family meetings with a meeting (${code})`);
 		await page.goto('/staff/calendar');
 		await audit(page, `/staff/calendar (${code})`);
+		// A calendar feed just made: the link shown once.
+		await page.locator('#feed button[value=make]').click();
+		await expect(page.locator('#feed-url')).toBeVisible();
+		await audit(page, `/staff/calendar with a new calendar link (${code})`);
 		await page.getByRole('navigation').locator('form[action="/logout"] button').click();
 
 		await page.goto(link!);
@@ -273,6 +277,16 @@ for (const { code, name } of locales) {
 		await audit(page, `cancelled meeting (${code})`);
 		await page.goto('/meetings');
 		await audit(page, `/meetings with a meeting (${code})`);
+		// The member's calendar feed: just made (the link shown once), later, and turned off.
+		await page.locator('#feed button[value=make]').click();
+		await expect(page.locator('#feed-url')).toBeVisible();
+		await audit(page, `/meetings with a new calendar link (${code})`);
+		await page.reload();
+		await expect(page.locator('#feed button[value=off]')).toBeVisible();
+		await audit(page, `/meetings with a calendar link (${code})`);
+		await page.locator('#feed button[value=off]').click();
+		await expect(page.locator('#feed [role=status]')).toBeVisible();
+		await audit(page, `/meetings with the calendar link turned off (${code})`);
 		await context.close();
 	});
 }

@@ -59,6 +59,12 @@ function shape({ cutoffHours, ...row }: Omit<Meeting, 'cutoff'> & { cutoffHours:
 }
 
 /**
+ * SQL: the meetings a family grant shows its holder — the /meetings list and the member's
+ * calendar feed (feeds.ts) alike, so the two can never disagree.
+ */
+export const familyMeetingsOf = (grant: FamilyGrant) => eq(meetings.familyId, grant.familyId);
+
+/**
  * The family's meetings: the coming ones (soonest first), then up to five past or cancelled
  * ones (newest first). One statement.
  */
@@ -70,7 +76,7 @@ export async function listMeetings(db: Db, grant: FamilyGrant, now = new Date())
 		})
 		.from(meetings)
 		.innerJoin(staff, eq(staff.id, meetings.staffId))
-		.where(eq(meetings.familyId, grant.familyId))
+		.where(familyMeetingsOf(grant))
 		.orderBy(asc(meetings.startsAt));
 	const coming = rows.filter((r) => r.coming).map(({ coming: _, ...r }) => shape(r));
 	const earlier = rows
