@@ -129,20 +129,20 @@ export function onePlace(v: { point: string | null; place: string }, ctx: z.Refi
 /** The confirm page's POST: every choice again (hidden fields), what to talk about, where to meet. */
 export const bookSchema = z
 	.object({
-	staff: uuidField,
-	type,
-	start,
-	/** Comma-separated member ids (a form field keeps one value). */
-	members: z
-		.string()
-		.transform((s) => s.split(','))
-		.pipe(members),
-	interpreter,
-	topic: words(meetingTopicMaxLength, 'validation.topicTooLong'),
-	goal: goalField,
-	place: words(meetingPlaceMaxLength, 'validation.placeTooLong'),
-	point: pointField,
-	formKey: uuidField
+		staff: uuidField,
+		type,
+		start,
+		/** Comma-separated member ids (a form field keeps one value). */
+		members: z
+			.string()
+			.transform((s) => s.split(','))
+			.pipe(members),
+		interpreter,
+		topic: words(meetingTopicMaxLength, 'validation.topicTooLong'),
+		goal: goalField,
+		place: words(meetingPlaceMaxLength, 'validation.placeTooLong'),
+		point: pointField,
+		formKey: uuidField
 	})
 	.superRefine(onePlace);
 

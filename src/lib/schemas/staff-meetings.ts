@@ -100,27 +100,27 @@ export const staffMoveSchema = z.object({ id: uuidField, start: instant, note })
  */
 export const staffBookSchema = z
 	.object({
-	staffId: uuidField,
-	type: z.enum(meetingTypes, { message: 'validation.invalid' }),
-	start: instant,
-	interpreter: z
-		.string()
-		.optional()
-		.transform((s) => s || null)
-		.pipe(
-			z
-				.string()
-				.regex(/^[a-z]{2,3}$/, 'validation.invalid')
-				.nullable()
-		),
-	place: z
-		.string()
-		.optional()
-		.transform((s) => (s ?? '').trim())
-		.pipe(z.string().max(300, 'validation.placeTooLong')),
-	point: pointField,
-	topic: note.pipe(z.string().max(1000, 'validation.noteTooLong')),
-	propose: z.enum(['yes', 'no']).optional(),
-	formKey: uuidField
+		staffId: uuidField,
+		type: z.enum(meetingTypes, { message: 'validation.invalid' }),
+		start: instant,
+		interpreter: z
+			.string()
+			.optional()
+			.transform((s) => s || null)
+			.pipe(
+				z
+					.string()
+					.regex(/^[a-z]{2,3}$/, 'validation.invalid')
+					.nullable()
+			),
+		place: z
+			.string()
+			.optional()
+			.transform((s) => (s ?? '').trim())
+			.pipe(z.string().max(300, 'validation.placeTooLong')),
+		point: pointField,
+		topic: note.pipe(z.string().max(1000, 'validation.noteTooLong')),
+		propose: z.enum(['yes', 'no']).optional(),
+		formKey: uuidField
 	})
 	.superRefine(onePlace);

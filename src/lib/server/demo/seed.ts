@@ -83,9 +83,15 @@ export async function seedDemo(db: Db): Promise<void> {
 			.insert(teams)
 			.values({ organisationId: org.id, name: team.name, area: team.area, officeAddress: team.officeAddress })
 			.returning({ id: teams.id });
-		await tx
-			.insert(meetingPoints)
-			.values(meetingPointList.map((p, i) => ({ teamId: teamRow.id, name: p.name, description: p.description ?? '', sortOrder: i, active: p.active ?? true })));
+		await tx.insert(meetingPoints).values(
+			meetingPointList.map((p, i) => ({
+				teamId: teamRow.id,
+				name: p.name,
+				description: p.description ?? '',
+				sortOrder: i,
+				active: p.active ?? true
+			}))
+		);
 
 		// The organisation's departments: the five standard ones, under its own (Danish) names.
 		const departmentRows = await tx
@@ -232,7 +238,11 @@ export async function seedDemo(db: Db): Promise<void> {
 					.returning({ id: wishes.id, text: wishes.text });
 				for (const goal of goalList) {
 					const wish = wishRows.find((w) => w.text.startsWith(goal.wish));
-					if (wish) goalIds.set(goal.text, await seedGoal(tx as unknown as Db, familyRow.id, wish.id, goal, (who) => whoIs(who, memberIds, staffIds)));
+					if (wish)
+						goalIds.set(
+							goal.text,
+							await seedGoal(tx as unknown as Db, familyRow.id, wish.id, goal, (who) => whoIs(who, memberIds, staffIds))
+						);
 				}
 			}
 			const answers = checkinList.filter((c) => f.members.some((m) => m.name === c.member));

@@ -61,7 +61,14 @@ export async function seedTestFamilies(db: Db, count: number): Promise<void> {
 		const [department] = await tx.select({ id: departments.id }).from(departments).limit(1);
 		const [leader] = await tx
 			.insert(staff)
-			.values({ teamId: team.id, name: 'Lis Leder', departmentId: department.id, role: 'team_leader', languages: ['da'], phone: '+45 40 39 00 00' })
+			.values({
+				teamId: team.id,
+				name: 'Lis Leder',
+				departmentId: department.id,
+				role: 'team_leader',
+				languages: ['da'],
+				phone: '+45 40 39 00 00'
+			})
 			.returning({ id: staff.id });
 		await tx.insert(users).values({ email: testLeaderEmail, passwordHash, locale: 'da', staffId: leader.id });
 		for (let k = 1; k <= count; k++) {
