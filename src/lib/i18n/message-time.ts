@@ -1,6 +1,6 @@
 /**
  * When a message was written or seen, short, in Copenhagen and the reader's language:
- * "14.02" today, "3. mar. 14.02" this year, "3. mar. 2025 14.02" before. Made on the server
+ * "14.02" today, "3. mar., 14.02" this year, "3. mar. 2025, 14.02" before. Made on the server
  * (the pages get the words, not the formatter), with date-names.ts so every locale, Somali
  * too, reads the same wherever it is drawn.
  */
