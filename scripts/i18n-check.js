@@ -21,7 +21,7 @@ const pluralSuffix = new RegExp(`_(${categories.join('|')})$`);
 export const sameEverywhere = new Set(['app.name']);
 /** Per locale, words that really are spelled as in Danish or English there. */
 /** @type {Record<string, Set<string>>} */
-export const sameInLocale = { en: new Set(['nav.label', 'staff.members']) };
+export const sameInLocale = { en: new Set(['nav.label', 'staff.members', 'conversations.send']) };
 
 /** @typedef {{ [key: string]: string | Messages }} Messages */
 

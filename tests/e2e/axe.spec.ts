@@ -379,3 +379,80 @@ test('the team page passes axe in every locale, as the team leader keeps it', as
 	await chooseLanguage(page, 'Dansk');
 	await page.context().close();
 });
+
+// The message pages, two locales per test (a family of its own each): the grandmother gets a
+// sign-in once and answers each new conversation, so the parent sees one with news in it. Each
+// state is audited with everything it can show (a form with its mistakes, not also without).
+const localeGroups = [0, 2, 4, 6].map((i) => locales.slice(i, i + 2));
+for (const group of localeGroups) {
+	test(`every message page passes axe in ${group.map((l) => l.code).join(', ')}`, async ({ browser, own }) => {
+		test.setTimeout(300_000);
+		const staff = await (await browser.newContext()).newPage();
+		await signIn(staff, own.staff.email);
+		await staff.getByRole('main').getByRole('link', { name: /Prøve/ }).first().click();
+		await staff.locator('form[action="?/invite"] button', { hasText: own.grandmother.name }).click();
+		const link = (await staff.locator('.slip a').getAttribute('href'))!;
+		await staff.context().close();
+		const grandmother = await (await browser.newContext()).newPage();
+		await grandmother.goto(link);
+		await grandmother.locator('main input[autocomplete=username]').fill(`gerda-${own.k}@e2e.test`);
+		await grandmother.locator('main input[type=password]').fill('kaffe og kage hver dag');
+		await grandmother.locator('main form button[type=submit]').click();
+		await expect(grandmother).toHaveURL(/\/home\?welcome$/);
+
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await signIn(page, own.parent.email);
+		for (const { code, name } of group) {
+			await chooseLanguage(page, name);
+			// None yet (the first time); writing one, with mistakes; the conversation, with a mistake.
+			await page.goto('/messages');
+			await audit(page, `/messages (${code})`);
+			await page.goto('/messages/new');
+			await page.locator('main form button[type=submit]').click();
+			await expect(page.locator('#subject-error')).toBeVisible();
+			await audit(page, `/messages/new with errors (${code})`);
+			await page.locator('#subject').fill(`${code}: موضوع · subject · emne`);
+			await page.locator('#body').fill(`${code}: رسالة · message · besked https://www.borger.dk`);
+			await page.locator('main form button[type=submit]').click();
+			await expect(page.getByRole('status')).toBeVisible();
+			const conversation = new URL(page.url()).pathname;
+			await page.locator('form[action="?/reply"] button[type=submit]').click();
+			await expect(page.locator('#body-error')).toBeVisible();
+			await audit(page, `conversation with errors (${code})`);
+			// The grandmother answers: the parent's list and header say there is news.
+			await grandmother.goto(conversation);
+			await grandmother.locator('#body').fill(`${code}: جواب · answer · svar`);
+			await grandmother.locator('form[action="?/reply"] button[type=submit]').click();
+			await expect(grandmother.getByRole('status')).toBeVisible();
+			await page.goto('/messages');
+			await expect(page.locator('main .unread')).toHaveCount(1);
+			await audit(page, `/messages with news (${code})`);
+			await page.goto(conversation);
+			await expect(page.locator('main ol > li')).toHaveCount(2);
+			await audit(page, `conversation with two writers (${code})`);
+		}
+		await context.close();
+		await grandmother.context().close();
+	});
+}
+
+// The demo's conversations as their readers see them (each in the language they saved):
+// unread marks, a handover, "seen by", a Danish answer with its Arabic. Reading changes
+// nothing here: each reader wrote the last line of what is opened.
+test('the demo conversations pass axe', async ({ page }) => {
+	test.setTimeout(90_000);
+	await signIn(page, 'omar@example.org');
+	await page.goto('/messages');
+	await expect(page.locator('main .unread')).toHaveCount(1);
+	await audit(page, '/messages with news (da, demo)');
+	await page.getByRole('link', { name: 'Svømning til Sara' }).click();
+	await expect(page.locator('main .handover')).toBeVisible();
+	await audit(page, 'a conversation handed over (da, demo)');
+	await page.context().clearCookies();
+	await signIn(page, 'amina@example.org');
+	await page.goto('/messages');
+	await page.getByRole('link', { name: 'خطاب من شركة السكن' }).click();
+	await expect(page.locator('main .seen')).toBeVisible();
+	await audit(page, 'a conversation with who saw it (ar, demo)');
+});

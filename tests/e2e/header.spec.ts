@@ -71,7 +71,7 @@ test.describe('the header fits the phone', () => {
 		for (const { code, name } of locales) {
 			await chooseLanguage(page, name);
 			await expect(page.locator('html')).toHaveAttribute('lang', code);
-			for (const path of ['/home', '/account']) {
+			for (const path of ['/home', '/account', '/messages', '/messages/new']) {
 				await page.goto(path);
 				await expectFits(page, `${path} (${code})`);
 			}

@@ -28,6 +28,10 @@ import { getGoal, listGoals } from '../../src/lib/server/goals';
 import { homeFigures } from '../../src/lib/server/goal-steps';
 import { listWishes } from '../../src/lib/server/wishes';
 import { listMeetings } from '../../src/lib/server/meetings/meetings';
+import { listConversations, unreadCount } from '../../src/lib/server/messages/conversations';
+import { readThread, seenBy } from '../../src/lib/server/messages/thread';
+import { teamQuickReplies } from '../../src/lib/server/messages/inbox';
+import { locales } from '../../src/lib/i18n/locales';
 
 // This suite's database is its own, so it starts empty and the demo can be loaded into it.
 describeEachBackend('demo data', (ctx) => {
@@ -281,5 +285,54 @@ describeEachBackend('demo data', (ctx) => {
 			'Skrive ned, hvad der er svært',
 			'Finde et hygiejnekursus, der passer med børnenes skoletid'
 		]);
+	});
+
+	it("has conversations in the families' languages: Yusuf's is his and the team's, each reader's unread figure, seen marks and quick replies in every language", async () => {
+		const { db } = ctx();
+		const member = async (login: { email: string } | { name: string }) => {
+			const [row] = await db
+				.select({ userId: users.id, m: familyMembers })
+				.from(users)
+				.innerJoin(familyMembers, eq(familyMembers.id, users.familyMemberId))
+				.where('email' in login ? eq(users.email, login.email) : eq(familyMembers.name, login.name));
+			return familyActor(row.m, row.userId);
+		};
+		const subjects = async (actor: Awaited<ReturnType<typeof member>>) =>
+			(await listConversations(db, ownFamily(actor, 'message.write')!)).map((c) => c.subject);
+		const [amina, omar, yusuf, faadumo] = await Promise.all([
+			member({ email: 'amina@example.org' }),
+			member({ email: 'omar@example.org' }),
+			member({ email: 'yusuf@example.org' }),
+			member({ name: 'Faadumo Warsame' })
+		]);
+		// The parents' two, newest first; Yusuf's own is never among them, and the parents' never his.
+		expect(await subjects(omar)).toEqual(['خطاب من شركة السكن', 'Svømning til Sara']);
+		expect(await subjects(amina)).toEqual(['خطاب من شركة السكن', 'Svømning til Sara']);
+		expect(await subjects(yusuf)).toEqual(['Fritidsjob']);
+		expect(await subjects(faadumo)).toEqual(['Warqad ka timid isbitaalka']);
+		// Omar has not read Mette's answer to Amina, Amina not Jonas's to Omar, Yusuf not Jonas's congratulations.
+		expect([await unreadCount(db, omar), await unreadCount(db, amina), await unreadCount(db, yusuf)]).toEqual([1, 1, 1]);
+
+		// Amina's letter: Mette answered with a quick reply in Arabic, a note Amina never sees, then Danish and Arabic; she saw Amina's thanks.
+		const [letter] = await listConversations(db, ownFamily(amina, 'message.write')!);
+		const thread = (await readThread(db, ownFamily(amina, 'message.write')!, letter.id))!;
+		expect(thread.lines.map((l) => l.kind)).toEqual(['message', 'message', 'message', 'message', 'message']);
+		expect(thread.lines[1]).toMatchObject({ lang: 'ar', body: 'هل يمكنك إرسال صورة للخطاب؟', bodyDa: null });
+		expect(seenBy(thread, thread.lines.at(-1)!, true).map((r) => r.name)).toEqual(['Mette Kjær']);
+		// Omar's swimming question went from Mette to Jonas: the family sees the handover and who answers now.
+		const [, swim] = await listConversations(db, ownFamily(omar, 'message.write')!);
+		const handed = (await readThread(db, ownFamily(omar, 'message.write')!, swim.id))!;
+		expect(handed.staff.name).toBe('Jonas Holm');
+		expect(handed.lines.find((l) => l.kind === 'handover')).toMatchObject({ author: { name: 'Mette Kjær' }, handedTo: 'Jonas Holm' });
+
+		// The team's quick replies, each in Danish and every language the portal speaks.
+		const replies = await teamQuickReplies(db, await actorFor('mette@example.org'));
+		expect(replies.map((r) => r.da)).toEqual([
+			'Tak, jeg kigger på det og svarer dig i dag.',
+			'Kan du sende et billede af brevet?',
+			'Lad os tale om det på vores næste møde.',
+			'Jeg har ringet til dem. Jeg skriver, når jeg ved mere.'
+		]);
+		for (const r of replies) expect(Object.keys(r.texts).sort()).toEqual(locales.map((l) => l.code).sort());
 	});
 });

@@ -347,6 +347,8 @@ export const familyList: DemoFamily[] = [
 		endedOn: null,
 		members: [
 			m('Hodan Warsame', 'parent', 1988, 'so'),
+			// Hodan's mother: reads Somali, signs in with her phone number.
+			m('Faadumo Warsame', 'other_adult', 1954, 'so'),
 			m('Abdirahman Warsame', 'child', 2012, 'da'),
 			m('Ifrah Warsame', 'child', 2015, 'so'),
 			m('Liban Warsame', 'child', 2020, 'so')
@@ -482,6 +484,7 @@ export const userList: DemoUser[] = [
 	// No e-mail: he signs in with his phone number.
 	{ phone: '52 60 14 93', who: 'father, Yılmaz family (phone, no e-mail)', locale: 'tr', member: 'Mehmet Yılmaz', listed: true },
 	{ email: 'hodan@example.org', who: 'mother, Warsame family', locale: 'so', member: 'Hodan Warsame', listed: true },
+	{ phone: '28 41 07 62', who: 'grandmother, Warsame family (phone, no e-mail)', locale: 'so', member: 'Faadumo Warsame', listed: true },
 	{ email: 'mette@example.org', who: 'caseworker (employment), Mette Kjær', locale: 'da', staff: 'Mette Kjær', listed: true },
 	{ email: 'ali@example.org', who: 'caseworker (children and youth), Ali Demir', locale: 'da', staff: 'Ali Demir', listed: true },
 	{ email: 'lone@example.org', who: 'team leader, Lone Bak', locale: 'da', staff: 'Lone Bak', listed: true },

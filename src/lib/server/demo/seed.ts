@@ -50,6 +50,7 @@ import { defaultMeetingMinutes, standardDepartments } from '../../codes';
 import { daysAsRange, freeSlots, slotStepMinutes, type Range } from '../meetings/slots';
 import { localTime, zonedInstant } from '../../time/zone';
 import { formatPhone, normaliseEmail, normalisePhone } from '../../login';
+import { seedMessages } from './messages';
 
 /** Shared by every demo user. Only for the demo: never seed a real database with it. */
 export const demoPassword = 'opgang-demo-2026';
@@ -325,6 +326,7 @@ export async function seedDemo(db: Db): Promise<void> {
 				staffId: u.staff ? byName(staffIds, u.staff, 'staff member') : null
 			}))
 		);
+		await seedMessages(tx as unknown as Db, { teamId: teamRow.id, familyIds, memberIds, staffIds });
 	});
 }
 
