@@ -363,7 +363,7 @@ export async function seedMessages(tx: Db, ids: Ids, now = new Date()): Promise<
 					teamId: ids.teamId,
 					kind: 'note' in l ? ('note' as const) : 'handTo' in l ? ('handover' as const) : ('message' as const),
 					...author,
-					body: 'text' in l ? l.text : 'note' in l ? l.note : quick ? quick[l.lang]! : '',
+					body: 'text' in l ? l.text : 'note' in l ? l.note : quick && 'lang' in l ? quick[l.lang]! : '',
 					lang: quick && 'lang' in l ? l.lang : null,
 					bodyDa: quick ? quick.da! : null,
 					handedToStaffId: 'handTo' in l ? staffId(l.handTo) : null,
