@@ -24,6 +24,9 @@ const WARMUP_SECONDS = 2;
 const ADMIN_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const BASELINE = process.env.BENCH_BASELINE || '/privacy';
 const DEMO = { email: 'amina@example.org', password: 'opgang-demo-2026' };
+// Amina's contact person, whose inbox holds 200 more conversations (OPGANG_BENCH_MESSAGES).
+const STAFF = { email: 'mette@example.org', password: DEMO.password };
+const LIVE_CONNECTIONS = positiveInt(process.env.BENCH_LIVE_CONNECTIONS, 1000);
 const READY_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 10_000;
 
@@ -88,7 +91,16 @@ async function startServer(label, extraEnv) {
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
 	// 500 more meetings for Amina's contact person: the free-times page against a full calendar.
-	const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, OPGANG_BENCH_MEETINGS: '500', ...extraEnv };
+	// 200 more conversations in her contact person's inbox and a conversation of 500 messages.
+	const env = {
+		...process.env,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		ORIGIN: origin,
+		OPGANG_BENCH_MEETINGS: '500',
+		OPGANG_BENCH_MESSAGES: '1',
+		...extraEnv
+	};
 	if (!extraEnv.DATABASE_URL) delete env.DATABASE_URL;
 	delete env.OPGANG_DEMO;
 
@@ -150,7 +162,7 @@ async function stopServer(server) {
 
 // ---------------------------------------------------------------- requests
 
-async function signIn(server) {
+async function signIn(server, who = DEMO) {
 	const res = await fetch(`${server.origin}/login`, {
 		method: 'POST',
 		redirect: 'manual',
@@ -159,7 +171,7 @@ async function signIn(server) {
 			accept: 'text/html',
 			origin: server.origin
 		},
-		body: new URLSearchParams(DEMO).toString()
+		body: new URLSearchParams(who).toString()
 	});
 	await res.arrayBuffer();
 	const cookie = res.headers
@@ -167,7 +179,7 @@ async function signIn(server) {
 		.map((c) => c.split(';')[0])
 		.find((c) => c.startsWith('opgang-session='));
 	if (res.status !== 303 || !cookie) {
-		throw serverError(server, `sign-in as ${DEMO.email} failed: HTTP ${res.status}, session cookie ${cookie ? 'set' : 'missing'}`);
+		throw serverError(server, `sign-in as ${who.email} failed: HTTP ${res.status}, session cookie ${cookie ? 'set' : 'missing'}`);
 	}
 	return cookie;
 }
@@ -178,6 +190,58 @@ async function freeTimesPage(server, cookie) {
 	const m = /value="([0-9a-f-]{36})~phone"/.exec(await res.text());
 	if (!m) throw new Error('/meetings/book offered no phone meeting');
 	return `/meetings/book/time?staff=${m[1]}&type=phone`;
+}
+
+/** Amina's newest conversation (the bench's one of 500 messages): the first in her list. */
+async function longConversation(server, cookie) {
+	const res = await fetch(`${server.origin}/messages`, { headers: { cookie, accept: 'text/html' } });
+	const m = /href="\/messages\/([0-9a-f-]{36})"/.exec(await res.text());
+	if (!m) throw new Error('/messages listed no conversation');
+	return `/messages/${m[1]}`;
+}
+
+/** The server's resident memory in MB (Linux), or null. */
+async function rssMb(server) {
+	try {
+		const { readFile } = await import('node:fs/promises');
+		const status = await readFile(`/proc/${server.child.pid}/status`, 'utf8');
+		const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+		return Number.isFinite(kb) ? kb / 1024 : null;
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * Memory of idle live pages: opens `n` event streams of one conversation (as n open pages
+ * would), waits until each has its first line, and reads the server's memory before and after.
+ */
+async function liveMemory(server, page, cookie, n = LIVE_CONNECTIONS) {
+	const http = await import('node:http');
+	const url = new URL(`${server.origin}${page}/events`);
+	global.gc?.();
+	await sleep(500);
+	const before = await rssMb(server);
+	const requests = [];
+	const opened = [];
+	for (let i = 0; i < n; i++) {
+		opened.push(
+			new Promise((resolve, reject) => {
+				const req = http.get(url, { headers: { cookie, accept: 'text/event-stream' }, agent: false }, (res) => {
+					if (res.statusCode !== 200) reject(new Error(`live stream answered HTTP ${res.statusCode}`));
+					res.once('data', () => resolve());
+				});
+				req.on('error', reject);
+				requests.push(req);
+			})
+		);
+	}
+	await Promise.all(opened);
+	await sleep(1000);
+	const after = await rssMb(server);
+	for (const req of requests) req.destroy();
+	await sleep(500);
+	return { n, before, after, perConnectionKb: before !== null && after !== null ? ((after - before) * 1024) / n : null };
 }
 
 /**
@@ -217,11 +281,15 @@ function cannon(url, headers, seconds) {
 async function benchBackend(label, extraEnv) {
 	const server = await startServer(label, extraEnv);
 	const cookie = await signIn(server);
+	const staffCookie = await signIn(server, STAFF);
 	const timePage = await freeTimesPage(server, cookie);
+	const longPage = await longConversation(server, cookie);
 	const pages = [
 		{ page: '/home', headers: { accept: 'text/html', cookie } },
 		{ page: '/wishes', headers: { accept: 'text/html', cookie } },
 		{ page: timePage, name: '/meetings/book/time', headers: { accept: 'text/html', cookie } },
+		{ page: longPage, name: '/messages/[id] (500 messages)', headers: { accept: 'text/html', cookie } },
+		{ page: '/staff/inbox', name: '/staff/inbox (200+ conversations)', headers: { accept: 'text/html', cookie: staffCookie } },
 		{ page: BASELINE, headers: { accept: 'text/html' } }
 	];
 	const rows = [];
@@ -250,6 +318,7 @@ async function benchBackend(label, extraEnv) {
 		});
 	}
 	rows.slotTiming = await slotTiming(server, timePage, cookie);
+	rows.live = await liveMemory(server, longPage, cookie);
 	const bad = rows.some((row) => row.status < 200 || row.status > 299 || row.non2xx || row.errors || row.warmBad);
 	if (bad) {
 		// Keep the table clean, but show what the server said when something went wrong.
@@ -342,7 +411,7 @@ async function main() {
 	console.log(`Node ${process.version} on ${os.platform()} ${os.release()} (${os.arch()})`);
 	console.log(`CPU: ${cpus.length} × ${cpus[0]?.model?.trim() ?? 'unknown'}, memory ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
 	console.log(
-		`autocannon: ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per page; /home, /wishes and the free times signed in, ${BASELINE} without cookie`
+		`autocannon: ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per page; family pages signed in as Amina, the inbox as Mette, ${BASELINE} without cookie`
 	);
 
 	const rows = [];
@@ -350,6 +419,7 @@ async function main() {
 	const add = (backend, list) => {
 		rows.push(...list);
 		if (list.slotTiming) rows.timings.push({ backend, ...list.slotTiming });
+		if (list.live) (rows.live ??= []).push({ backend, ...list.live });
 	};
 	try {
 		add('pglite', await pglite());
@@ -363,6 +433,13 @@ async function main() {
 	for (const r of rows.timings ?? []) {
 		console.log(
 			`${r.backend}: free times for three weeks around ${r.busy} coming meetings: median ${fmtMs(r.median)} ms, slowest ${fmtMs(r.max)} ms of ${r.n} (target ≤ 20 ms)`
+		);
+	}
+
+	for (const l of rows.live ?? []) {
+		const mb = (v) => (v === null ? '?' : v.toFixed(0));
+		console.log(
+			`${l.backend}: ${l.n} idle live pages: server memory ${mb(l.before)} MB → ${mb(l.after)} MB (${l.perConnectionKb === null ? '?' : l.perConnectionKb.toFixed(1)} KB each)`
 		);
 	}
 

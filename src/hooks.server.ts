@@ -39,6 +39,11 @@ export const init: ServerInit = async () => {
 			const { seedBenchMeetings } = await import('$lib/server/demo/bench-meetings');
 			await seedBenchMeetings(db, Number(benchMeetings));
 		}
+		// `npm run bench`: a full inbox and a long conversation (never set in production).
+		if (loaded && process.env.OPGANG_BENCH_MESSAGES === '1') {
+			const { seedBenchMessages } = await import('$lib/server/demo/bench-messages');
+			await seedBenchMessages(db);
+		}
 	}
 	// Housekeeping at start and hourly: expired sessions, old throttle counts, forgotten devices,
 	// audit rows past their retention.
@@ -72,8 +77,8 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 };
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
-// Sign-in links and short codes carry a secret in the URL (and the code page in its form).
-const carriesToken = (routeId: string | null) => !!routeId && /^\/\(public\)\/(invitation|reset|k)(\/|$)/.test(routeId);
+// Sign-in links, short codes and calendar feeds carry a secret in the URL (and the code page in its form).
+const carriesToken = (routeId: string | null) => !!routeId && /^\/\(public\)\/(invitation|reset|k|calendar)(\/|$)/.test(routeId);
 
 /** Origin check for every state-changing request, and the security headers. */
 const security: Handle = async ({ event, resolve }) => {

@@ -123,6 +123,10 @@ export type InterpreterLanguage = (typeof interpreterLanguages)[number];
 export const meetingTopicMaxLength = 1000;
 export const meetingPlaceMaxLength = 300;
 export const meetingReasonMaxLength = 1000;
+/** A team's office address (where office meetings are), and a walk's meeting point the team keeps: name and a short description. */
+export const officeAddressMaxLength = 300;
+export const meetingPointNameMaxLength = 80;
+export const meetingPointDescriptionMaxLength = 200;
 
 /** ISO weekdays, Monday = 1 … Sunday = 7 (Danish weeks start on Monday). */
 export const isoWeekdays = [1, 2, 3, 4, 5, 6, 7] as const;

@@ -193,6 +193,8 @@ export interface MeetingView {
 	endsAt: string;
 	place: string;
 	topic: string;
+	/** The goal the topic is about: only when the reader may see that goal. */
+	goal: { id: string; text: string } | null;
 	interpreterLanguage: string | null;
 	interpreterStatus: InterpreterStatus | null;
 	changeNote: string;

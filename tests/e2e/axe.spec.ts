@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Page } from '@playwright/test';
 import { locales } from '../../src/lib/i18n/locales';
-import { test, expect, chooseLanguage, signIn, signInButton } from './helpers';
+import { test, expect, blockWeek, chooseLanguage, mondayAhead, signIn, signInButton } from './helpers';
 import { withVoices } from './speech';
 import { claimMessageFamily } from './own';
 
@@ -91,6 +91,11 @@ for (const { code, name } of locales) {
 		await page.locator('form[action$="addWindow"] button[type=submit]').click();
 		await expect(page.getByRole('status')).toBeVisible();
 		await audit(page, `/staff/availability (${code})`);
+		await page.goto('/staff/team');
+		await audit(page, `/staff/team, read only (${code})`);
+		await page.goto(`${familyUrl}/meetings?type=walk`);
+		await expect(page.locator('#book-point')).toBeVisible();
+		await audit(page, `staff family meetings, a walk's meeting points (${code})`);
 		await page.goto(`${familyUrl}/meetings?type=phone`);
 		await expect(page.getByRole('radio').first()).toBeVisible();
 		await audit(page, `staff family meetings with free times (${code})`);
@@ -100,6 +105,10 @@ for (const { code, name } of locales) {
 		await audit(page, `staff family meetings with a meeting (${code})`);
 		await page.goto('/staff/calendar');
 		await audit(page, `/staff/calendar (${code})`);
+		// A calendar feed just made: the link shown once.
+		await page.locator('#feed button[value=make]').click();
+		await expect(page.locator('#feed-url')).toBeVisible();
+		await audit(page, `/staff/calendar with a new calendar link (${code})`);
 		await page.getByRole('navigation').locator('form[action="/logout"] button').click();
 
 		await page.goto(link!);
@@ -220,12 +229,21 @@ for (const { code, name } of locales) {
 // The meeting pages in a test of their own per locale (a family of its own, which books).
 for (const { code, name } of locales) {
 	test(`every meeting page passes axe in ${code}`, async ({ browser, baseURL, own }) => {
-		test.setTimeout(150_000);
+		test.setTimeout(300_000);
 		const context = await browser.newContext();
 		await context.addCookies([{ name: 'opgang-lang', value: code, url: baseURL! }]);
 		const page = await context.newPage();
 		await signIn(page, own.parent.email);
 		await chooseLanguage(page, name);
+		// A goal, so the confirm step offers it.
+		await page.goto('/wishes');
+		await page.locator('#wish-text').fill(`${code}: أمنية · wish · ønske`);
+		await page.locator('form[action="?/write"] button[type=submit]').click();
+		await expect(page.getByRole('status')).toBeVisible();
+		await page.locator('main li a[href^="/wishes/"]').first().click();
+		await page.locator('#goal-text').fill(`${code}: هدف · goal · mål`);
+		await page.locator('form[action="?/goal"] button[type=submit]').click();
+		await expect(page.getByRole('status')).toBeVisible();
 		// Meetings: none yet, every booking step (and its mistakes), the receipt, a time just
 		// taken, moving, and a cancelled meeting.
 		await page.goto('/meetings');
@@ -258,10 +276,22 @@ for (const { code, name } of locales) {
 		await expect(page.locator('#topic-error')).toBeVisible();
 		await audit(page, `/meetings/book/confirm with errors (${code})`);
 		await page.locator('#topic').fill(`${code}: موضوع · topic · emne`);
+		await page.locator('#goal').selectOption({ index: 1 });
 		await page.locator('#book-button').click();
 		await expect(page.getByRole('status')).toBeVisible();
-		await audit(page, `meeting receipt (${code})`);
+		await expect(page.locator('main a[href^="/goals/"]')).toBeVisible();
+		await audit(page, `meeting receipt, about a goal (${code})`);
 		const meeting = new URL(page.url()).pathname;
+		// A walk: the team's meeting points, and one chosen with words of one's own too (a mistake).
+		await page.goto(confirm.replace('type=phone', 'type=walk'));
+		await expect(page.locator('#point')).toBeVisible();
+		await audit(page, `/meetings/book/confirm, a walk (${code})`);
+		await page.locator('#point input[type=radio]').first().check();
+		await page.locator('#place').fill(`${code}: مكان · place · sted`);
+		// The book button, or (that time is taken by the phone call just booked) a fresh time: refused before booking.
+		await page.locator('#book-button, main button[name=start]').first().click();
+		await expect(page.locator('#place-error')).toBeVisible();
+		await audit(page, `/meetings/book/confirm, a walk with errors (${code})`);
 		// The same choices again: that time is now taken, so fresh times instead.
 		await page.goto(confirm);
 		await expect(page.locator('main button[name=start]').first()).toBeVisible();
@@ -274,9 +304,82 @@ for (const { code, name } of locales) {
 		await audit(page, `cancelled meeting (${code})`);
 		await page.goto('/meetings');
 		await audit(page, `/meetings with a meeting (${code})`);
+		// The member's calendar feed: just made (the link shown once), later, and turned off.
+		await page.locator('#feed button[value=make]').click();
+		await expect(page.locator('#feed-url')).toBeVisible();
+		await audit(page, `/meetings with a new calendar link (${code})`);
+		await page.reload();
+		await expect(page.locator('#feed button[value=off]')).toBeVisible();
+		await audit(page, `/meetings with a calendar link (${code})`);
+		await page.locator('#feed button[value=off]').click();
+		await expect(page.locator('#feed [role=status]')).toBeVisible();
+		await audit(page, `/meetings with the calendar link turned off (${code})`);
 		await context.close();
 	});
 }
+
+// After the cut-off, and a week without free times: a family of its own, in a test of its own per locale.
+for (const { code, name } of locales) {
+	test(`a meeting after the cut-off and a week without free times pass axe in ${code}`, async ({ browser, baseURL, own }) => {
+		test.setTimeout(240_000);
+		// The contact person books a time within the cut-off (staff book after a phone call, without
+		// the notice), and takes a week off.
+		const page = await (await browser.newContext()).newPage();
+		await signIn(page, own.staff.email);
+		await blockWeek(page, mondayAhead());
+		await page.goto('/staff');
+		const family = await page.getByRole('main').getByRole('link', { name: /Prøve/ }).first().getAttribute('href');
+		await page.goto(`${family}/meetings?type=phone`);
+		await page.getByRole('radio').first().check();
+		await page.locator('form[action="?/book"] button[value=no]').click();
+		await expect(page.getByRole('status')).toBeVisible();
+		await page.context().close();
+
+		const context = await browser.newContext();
+		await context.addCookies([{ name: 'opgang-lang', value: code, url: baseURL! }]);
+		const parent = await context.newPage();
+		await signIn(parent, own.parent.email);
+		await chooseLanguage(parent, name);
+		await parent.goto('/meetings');
+		await parent.locator('main section').first().locator('a[href^="/meetings/"]').first().click();
+		await expect(parent.locator('main a[href^="tel:"]')).toBeVisible();
+		await expect(parent.locator('form[action="?/cancel"]')).toHaveCount(0);
+		await audit(parent, `meeting after the cut-off (${code})`);
+		await parent.goto(`${new URL(parent.url()).pathname}/move`);
+		await expect(parent.locator('main a[href^="tel:"]')).toBeVisible();
+		await audit(parent, `meeting move after the cut-off (${code})`);
+		// The time step for the contact person, in the week they are off.
+		await parent.goto('/meetings/book');
+		await parent.locator('main input[type=radio][value$="~phone"]').first().check();
+		await parent.locator('main form button[type=submit]').click();
+		await expect(parent).toHaveURL(/\/meetings\/book\/time/);
+		await parent.goto(`${parent.url()}&week=${mondayAhead()}`);
+		await expect(parent.locator('main .weeks a')).toHaveCount(2);
+		await expect(parent.locator('main button[name=start]')).toHaveCount(0);
+		await audit(parent, `/meetings/book/time, a week without free times (${code})`);
+		await context.close();
+	});
+}
+
+// The team page as its leader keeps it, in every language one after another (one sign-in whose
+// saved language changes: a test per locale would race for it).
+test('the team page passes axe in every locale, as the team leader keeps it', async ({ browser }) => {
+	test.setTimeout(420_000);
+	const page = await (await browser.newContext()).newPage();
+	await signIn(page, 'axe-leader@e2e.test');
+	for (const { code, name } of locales) {
+		await chooseLanguage(page, name);
+		await page.goto('/staff/team');
+		await expect(page.locator('html')).toHaveAttribute('lang', code);
+		await audit(page, `/staff/team (${code})`);
+		await page.locator('form[action="?/add"] button[type=submit]').click();
+		await expect(page.locator('#add-name-error')).toBeVisible();
+		await page.locator('main details summary').first().click();
+		await audit(page, `/staff/team with errors, a point open for changes (${code})`);
+	}
+	await chooseLanguage(page, 'Dansk');
+	await page.context().close();
+});
 
 // The team's message pages in a test of their own per locale (a family whose messages wait for the team).
 for (const { code, name } of locales) {

@@ -68,3 +68,34 @@ export function olenasLastDay(locale: string): string {
 	last.setUTCDate(last.getUTCDate() - 10 + 24 - 1);
 	return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Copenhagen', calendar: 'gregory' }).format(last);
 }
+
+/**
+ * The first Monday after the day after tomorrow (Copenhagen), 'YYYY-MM-DD': with times every day and
+ * 24 hours' notice (the test families' contact persons), the first free time comes in an earlier
+ * week, and the three weeks ahead end in a later one.
+ */
+export function mondayAhead(): string {
+	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+	const day = new Date(`${today}T12:00:00Z`);
+	day.setUTCDate(day.getUTCDate() + 3);
+	while (day.getUTCDay() !== 1) day.setUTCDate(day.getUTCDate() + 1);
+	return day.toISOString().slice(0, 10);
+}
+
+/**
+ * Takes a whole week off the signed-in staff member's calendar (hours off 08:00–18:00 on each of
+ * its seven days, through /staff/availability), so the families' free times have a week without any.
+ */
+export async function blockWeek(page: Page, monday: string): Promise<void> {
+	await page.goto('/staff/availability');
+	for (let i = 0; i < 7; i++) {
+		const day = new Date(`${monday}T12:00:00Z`);
+		day.setUTCDate(day.getUTCDate() + i);
+		await page.locator('#addTimeOff-day').fill(day.toISOString().slice(0, 10));
+		await page.locator('#addTimeOff-startsAt').fill('08:00');
+		await page.locator('#addTimeOff-endsAt').fill('18:00');
+		await page.locator('form[action$="addTimeOff"] button[type=submit]').click();
+		await expect(page.getByRole('status')).toBeVisible();
+		await page.goto('/staff/availability');
+	}
+}

@@ -55,8 +55,9 @@ test('a parent books a phone call through every step, gets a receipt and a calen
 	await atStep(page, 2);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(m.timeTitle);
 	await expect(page.getByText(fill(m.timeIntro, { name: own.staff.name, type: da.meetingType.phone }))).toBeVisible();
-	// Grouped by day under headings; each button is named with its day: "tirsdag 1. december, 10.00–10.30".
-	const firstDay = page.locator('main h2').first();
+	// One week at a time, grouped by day under headings; each button is named with its day: "tirsdag 1. december, 10.00–10.30".
+	await expect(page.locator('main h2').first()).toHaveText(/^Tider fra \d+\. \w+ til \d+\. \w+$/);
+	const firstDay = page.locator('main h3').first();
 	const dayName = (await firstDay.textContent())!;
 	expect(dayName).toMatch(/^(mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag) \d+\. \w+/);
 	await expect(slots(page).first()).toHaveAccessibleName(new RegExp(`^${dayName}, \\d\\d\\.\\d\\d–\\d\\d\\.\\d\\d$`));
@@ -137,7 +138,14 @@ test.describe('without JavaScript', () => {
 	test('a parent books a walk and says where to meet; too long a topic keeps every word', async ({ page, own }) => {
 		await signIn(page, own.parent.email);
 		await toConfirm(page, own, 'walk');
-		await page.getByLabel(m.placeLabel).fill('Ved bænken foran Netto');
+		// A point from the team's list and words of their own: which was meant is asked, nothing dropped.
+		await page.getByRole('radio', { name: /^Biblioteket/ }).check();
+		await page.getByLabel(m.placeOther).fill('Ved bænken foran Netto');
+		await page.getByRole('button', { name: m.book }).click();
+		await expect(page.getByRole('alert')).toContainText(da.validation.placeOneOnly);
+		await expect(page.getByLabel(m.placeOther)).toHaveValue('Ved bænken foran Netto');
+		await expect(page.getByRole('radio', { name: /^Biblioteket/ })).toBeChecked();
+		await page.getByRole('radio', { name: m.pointOther }).check();
 		const box = page.getByLabel(m.topicLabel);
 		await box.evaluate((el) => el.removeAttribute('maxlength'));
 		const long = 'Snak '.repeat(250);
@@ -145,7 +153,8 @@ test.describe('without JavaScript', () => {
 		await page.getByRole('button', { name: m.book }).click();
 		await expect(page.getByRole('alert')).toContainText(da.validation.topicTooLong);
 		await expect(page.getByLabel(m.topicLabel)).toHaveValue(long);
-		await expect(page.getByLabel(m.placeLabel)).toHaveValue('Ved bænken foran Netto');
+		await expect(page.getByLabel(m.placeOther)).toHaveValue('Ved bænken foran Netto');
+		await expect(page.getByRole('radio', { name: m.pointOther })).toBeChecked();
 		await page.getByLabel(m.topicLabel).fill('Jobsøgning');
 		await page.getByRole('button', { name: m.book }).click();
 		await expect(page.getByRole('status')).toHaveText(m.done.booked);

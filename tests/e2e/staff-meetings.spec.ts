@@ -113,11 +113,15 @@ test("a proposed time waits for the family, in the staff member's own language",
 	await page.getByLabel(en.staffMeetings.kind).selectOption({ label: en.meetingType.walk });
 	await page.getByRole('button', { name: en.staffMeetings.showTimes }).click();
 	await page.getByRole('radio').first().check();
-	await page.getByLabel(en.staffMeetings.place).fill('By the lake in Gellerup Park');
+	// The team's walk meeting points, as the family gets them (src/lib/server/demo/test-families.ts).
+	await page
+		.getByRole('group', { name: en.staffMeetings.pointLegend })
+		.getByRole('radio', { name: /^Søstien/ })
+		.check();
 	await page.getByRole('button', { name: en.staffMeetings.propose }).click();
 	await expect(page.getByRole('status')).toHaveText(en.staffMeetings.done.proposed);
 	await expect(page.getByRole('article').filter({ hasText: en.meetingType.walk })).toContainText(en.staffMeetings.status.proposed);
-	await expect(page.getByRole('article').filter({ hasText: en.meetingType.walk })).toContainText('By the lake in Gellerup Park');
+	await expect(page.getByRole('article').filter({ hasText: en.meetingType.walk })).toContainText('Søstien – Ved bænken');
 
 	// The family sees the proposal on its home page and says yes.
 	await page.getByRole('navigation').locator('form[action="/logout"] button').click();

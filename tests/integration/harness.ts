@@ -43,7 +43,7 @@ async function openPglite(): Promise<Database> {
 	return openDatabase({ migrationsFolder, loadDataDir: await migratedSnapshot() });
 }
 
-async function openPostgres(migrationsFolder = defaultMigrations): Promise<Database> {
+async function openPostgres(migrationsFolder = defaultMigrations): Promise<Database & { url: string }> {
 	const { default: postgres } = await import('postgres');
 	const name = `opgang_test_${randomBytes(6).toString('hex')}`;
 	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
@@ -54,6 +54,7 @@ async function openPostgres(migrationsFolder = defaultMigrations): Promise<Datab
 	const database = await openDatabase({ url: url.href, migrationsFolder });
 	return {
 		...database,
+		url: url.href,
 		async close() {
 			await database.close();
 			const dropper = postgres(adminUrl, { max: 1, onnotice: () => {} });
@@ -61,6 +62,16 @@ async function openPostgres(migrationsFolder = defaultMigrations): Promise<Datab
 			await dropper.end();
 		}
 	};
+}
+
+/**
+ * Another app process on the same database, as production runs several: on PostgreSQL a
+ * second connection pool; PGlite is one process, so the same database.
+ */
+export async function secondInstance(database: Database): Promise<Database> {
+	const url = (database as Database & { url?: string }).url;
+	if (!url) return { ...database, close: async () => {} };
+	return openDatabase({ url, migrationsFolder });
 }
 
 export interface Backend {

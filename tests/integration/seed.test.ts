@@ -15,6 +15,7 @@ import {
 	families,
 	familyStaff,
 	meetingMembers,
+	meetingPoints,
 	meetings,
 	organisations,
 	staff,
@@ -26,6 +27,7 @@ import { ownFamily } from '../../src/lib/server/access';
 import { getGoal, listGoals } from '../../src/lib/server/goals';
 import { homeFigures } from '../../src/lib/server/goal-steps';
 import { listWishes } from '../../src/lib/server/wishes';
+import { listMeetings } from '../../src/lib/server/meetings/meetings';
 
 // This suite's database is its own, so it starts empty and the demo can be loaded into it.
 describeEachBackend('demo data', (ctx) => {
@@ -203,6 +205,17 @@ describeEachBackend('demo data', (ctx) => {
 		await expect(db.update(organisations).set({ openingHours: {} as never })).rejects.toMatchObject({ cause: { code: '23514' } });
 	});
 
+	it('gives the team an office of its own and walk meeting points, one of them put aside', async () => {
+		const { db } = ctx();
+		const [team] = await db.select({ officeAddress: teams.officeAddress }).from(teams);
+		expect(team.officeAddress).toMatch(/Karensvej/);
+		const points = await db.select().from(meetingPoints).orderBy(meetingPoints.sortOrder);
+		expect(points.length).toBeGreaterThanOrEqual(4);
+		expect(points.filter((p) => !p.active).map((p) => p.name)).toEqual(['Multibanen']);
+		const [office] = await db.select({ place: meetings.place }).from(meetings).where(eq(meetings.type, 'office'));
+		expect(office.place).toBe(team.officeAddress);
+	});
+
 	it('lets families book every demo staff member, and has a few meetings: an interpreter, a home visit, a walk', async () => {
 		const { db } = ctx();
 		const windows = await db.select({ staffId: availabilityWindows.staffId }).from(availabilityWindows);
@@ -241,6 +254,17 @@ describeEachBackend('demo data', (ctx) => {
 		const goalsOf = async (grant: Awaited<ReturnType<typeof member>>) =>
 			(await Promise.all((await listWishes(db, grant)).map((w) => listGoals(db, grant, w.id)))).flat();
 		const omar = await member('omar@example.org');
+		// Two meetings about a goal: Amina's (the family sees it) and Yusuf's own (only he does).
+		const about = async (grant: Awaited<ReturnType<typeof member>>) =>
+			(await listMeetings(db, grant)).coming.map((m) => [m.type, m.goal?.text ?? null]).sort();
+		expect(await about(omar)).toEqual([
+			['office', 'أن أحصل على شهادة النظافة الغذائية'],
+			['phone', null]
+		]);
+		expect(await about(await member('yusuf@example.org'))).toEqual([
+			['office', 'أن أحصل على شهادة النظافة الغذائية'],
+			['phone', 'Tale med min lærer om, hvordan jeg har det i klassen']
+		]);
 		const yusuf = await member('yusuf@example.org');
 		const seenByOmar = await goalsOf(omar);
 		expect(seenByOmar.map((g) => [g.status, g.text]).sort()).toEqual([

@@ -34,3 +34,11 @@ export function formatTimes(from: Date | string, to: Date | string, locale: Loca
 	const f = formatter(locale, 'time');
 	return `${f.format(asDate(from))}–${f.format(asDate(to))}`;
 }
+
+const dateOnly = new Map<Locale, { format(date: Date): string }>();
+/** A calendar day ('YYYY-MM-DD') without its weekday ("3. marts"), as Copenhagen reads it. */
+export function formatShortDay(day: string, locale: Locale): string {
+	let f = dateOnly.get(locale);
+	if (!f) dateOnly.set(locale, (f = dateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC', calendar: 'gregory' })));
+	return f.format(new Date(`${day}T12:00:00Z`));
+}

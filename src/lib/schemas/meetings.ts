@@ -106,23 +106,50 @@ export function missingStep(n: number, c: Partial<Choices>): number | null {
 	return null;
 }
 
+/** A walk's meeting point: one of the team's (its id), somewhere else ('other'), or none chosen. */
+export const pointField = z
+	.union([uuidField, z.literal('other'), z.literal('')], { message: 'validation.invalid' })
+	.optional()
+	.transform((v) => (v && v !== 'other' ? v : null));
+
+/** One of the family's goals (its id), or none. */
+const goalField = z
+	.union([uuidField, z.literal('')], { message: 'validation.invalid' })
+	.optional()
+	.transform((v) => v || null);
+
+/**
+ * A point from the list and words of one's own at once: which one was meant? Asked, not guessed,
+ * so nothing typed is dropped without a word.
+ */
+export function onePlace(v: { point: string | null; place: string }, ctx: z.RefinementCtx): void {
+	if (v.point && v.place) ctx.addIssue({ code: 'custom', path: ['place'], message: 'validation.placeOneOnly' });
+}
+
 /** The confirm page's POST: every choice again (hidden fields), what to talk about, where to meet. */
-export const bookSchema = z.object({
-	staff: uuidField,
-	type,
-	start,
-	/** Comma-separated member ids (a form field keeps one value). */
-	members: z
-		.string()
-		.transform((s) => s.split(','))
-		.pipe(members),
-	interpreter,
-	topic: words(meetingTopicMaxLength, 'validation.topicTooLong'),
-	place: words(meetingPlaceMaxLength, 'validation.placeTooLong'),
-	formKey: uuidField
-});
+export const bookSchema = z
+	.object({
+		staff: uuidField,
+		type,
+		start,
+		/** Comma-separated member ids (a form field keeps one value). */
+		members: z
+			.string()
+			.transform((s) => s.split(','))
+			.pipe(members),
+		interpreter,
+		topic: words(meetingTopicMaxLength, 'validation.topicTooLong'),
+		goal: goalField,
+		place: words(meetingPlaceMaxLength, 'validation.placeTooLong'),
+		point: pointField,
+		formKey: uuidField
+	})
+	.superRefine(onePlace);
 
 export const moveSchema = z.object({ start, reason: words(meetingReasonMaxLength, 'validation.reasonTooLong') });
+
+/** The move page's "earlier/later times": a day of the week wanted (its Monday). */
+export const weekSchema = z.object({ week: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.invalid') });
 
 export const cancelSchema = z.object({ reason: words(meetingReasonMaxLength, 'validation.reasonTooLong') });
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { absenceKinds, interpreterStatuses, meetingTypes } from '$lib/codes';
 import { isDay, isTime, minutesOf, zonedInstant } from '$lib/time/zone';
 import { uuidField } from './forms';
+import { onePlace, pointField } from './meetings';
 
 const time = z.string().refine(isTime, 'validation.timeInvalid');
 const day = z.string().refine(isDay, 'validation.dateInvalid');
@@ -93,27 +94,33 @@ export const instant = z
 
 export const staffMoveSchema = z.object({ id: uuidField, start: instant, note });
 
-/** A staff member books (or proposes) a meeting for a family: the time chosen among the free ones. */
-export const staffBookSchema = z.object({
-	staffId: uuidField,
-	type: z.enum(meetingTypes, { message: 'validation.invalid' }),
-	start: instant,
-	interpreter: z
-		.string()
-		.optional()
-		.transform((s) => s || null)
-		.pipe(
-			z
-				.string()
-				.regex(/^[a-z]{2,3}$/, 'validation.invalid')
-				.nullable()
-		),
-	place: z
-		.string()
-		.optional()
-		.transform((s) => (s ?? '').trim())
-		.pipe(z.string().max(300, 'validation.placeTooLong')),
-	topic: note.pipe(z.string().max(1000, 'validation.noteTooLong')),
-	propose: z.enum(['yes', 'no']).optional(),
-	formKey: uuidField
-});
+/**
+ * A staff member books (or proposes) a meeting for a family: the time chosen among the free
+ * ones; for a walk, one of the team's meeting points or words of their own, as families choose.
+ */
+export const staffBookSchema = z
+	.object({
+		staffId: uuidField,
+		type: z.enum(meetingTypes, { message: 'validation.invalid' }),
+		start: instant,
+		interpreter: z
+			.string()
+			.optional()
+			.transform((s) => s || null)
+			.pipe(
+				z
+					.string()
+					.regex(/^[a-z]{2,3}$/, 'validation.invalid')
+					.nullable()
+			),
+		place: z
+			.string()
+			.optional()
+			.transform((s) => (s ?? '').trim())
+			.pipe(z.string().max(300, 'validation.placeTooLong')),
+		point: pointField,
+		topic: note.pipe(z.string().max(1000, 'validation.noteTooLong')),
+		propose: z.enum(['yes', 'no']).optional(),
+		formKey: uuidField
+	})
+	.superRefine(onePlace);

@@ -253,3 +253,27 @@ export async function staffGrant(db: Db, actor: Actor, staffId: string): Promise
 		.where(and(eq(staffTable.id, staffId), eq(staffTable.teamId, actor.teamId)));
 	return row ? ({ staffId, teamId: actor.teamId, actor } as StaffGrant) : null;
 }
+
+declare const teamGranted: unique symbol;
+/**
+ * Proof that a staff member may read (or, with `mayEdit`, change) their team's own settings:
+ * the office's address and the walk meeting points. Made from the session alone, so a team
+ * never appears in a URL or a form: a staff member can only ever reach their own team's.
+ */
+export interface TeamGrant {
+	readonly [teamGranted]: true;
+	readonly teamId: string;
+	readonly mayEdit: boolean;
+	readonly actor: StaffActor;
+}
+
+/**
+ * The team's own settings: everyone on the team reads them (they book office meetings and
+ * walks for families); only the team leader changes them. 'edit' answers null to anyone else.
+ */
+export function teamGrant(actor: Actor, action: 'view' | 'edit'): TeamGrant | null {
+	if (actor.kind !== 'staff') return null;
+	const mayEdit = actor.role === 'team_leader';
+	if (action === 'edit' && !mayEdit) return null;
+	return { teamId: actor.teamId, mayEdit, actor } as TeamGrant;
+}

@@ -69,6 +69,31 @@ export async function listGoals(db: Db, grant: FamilyGrant, wishId: string): Pro
 	return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }
 
+/**
+ * The goals a member may point a meeting's topic at: the active ones they can see, oldest
+ * first (a teenager's own goal is offered only to that teenager). `own` marks one only its
+ * writer and the team see, so the page can say the rest of the family will not.
+ */
+export async function goalChoices(db: Db, grant: FamilyGrant): Promise<{ id: string; text: string; own: boolean }[]> {
+	return db
+		.select({ id: goals.id, text: goals.text, own: sql<boolean>`${wishes.visibility} = 'member_private'` })
+		.from(goals)
+		.innerJoin(wishes, eq(wishes.id, goals.wishId))
+		.where(and(eq(goals.familyId, grant.familyId), eq(goals.status, 'active'), visibleGoals(grant.actor)))
+		.orderBy(goals.createdAt, goals.id);
+}
+
+/**
+ * SQL: the goal the row in `meetings` is about, as { id, text }, or null when it has none or
+ * the actor may not see it. A meeting is the whole family's; its goal may be a teenager's own,
+ * and then only that teenager (and the team) read its words. Use in a select with a join, so
+ * the columns are written with their tables' names.
+ */
+export function meetingGoalJson(actor: Actor, goalId: SQL | { getSQL(): SQL }): SQL<{ id: string; text: string } | null> {
+	return sql<{ id: string; text: string } | null>`(select json_build_object('id', ${goals.id}, 'text', ${goals.text})
+		from ${goals} where ${goals.id} = ${goalId} and ${visibleGoals(actor)})`;
+}
+
 /** A JSON column from a subquery: PGlite and postgres.js may hand it over parsed or as text. */
 function json<T>(v: unknown): T {
 	return (typeof v === 'string' ? JSON.parse(v) : v) as T;

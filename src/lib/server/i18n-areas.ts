@@ -35,7 +35,7 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/(family)/wishes': ['wishes', 'validation', 'lifeArea'],
 	'/(family)/checkin': ['checkin', 'validation', 'lifeArea'],
 	// Booking, one step per page; every step names the kinds of meeting.
-	'/(family)/meetings': ['meetings', 'meetingType', 'meetingStatus', 'interpreterStatus'],
+	'/(family)/meetings': ['meetings', 'meetingType', 'meetingStatus', 'interpreterStatus', 'calendarFeed'],
 	'/(family)/meetings/[id=uuid]': ['meetings', 'meetingType', 'meetingStatus', 'interpreterStatus', 'validation'],
 	'/(family)/meetings/[id=uuid]/move': ['meetings', 'validation'],
 	'/(family)/meetings/book': ['meetings', 'meetingType', 'validation'],
@@ -48,7 +48,8 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/account': ['account', 'readAloud'],
 	'/staff': ['staff'],
 	'/staff/availability': ['availability', 'meetingType', 'validation'],
-	'/staff/calendar': ['staff', 'staffMeetings', 'meetingType', 'interpreterStatus', 'validation'],
+	'/staff/team': ['teamPlaces', 'validation'],
+	'/staff/calendar': ['staff', 'staffMeetings', 'meetingType', 'interpreterStatus', 'validation', 'calendarFeed'],
 	'/staff/families/[id=uuid]/meetings': ['staff', 'staffMeetings', 'meetingType', 'interpreterStatus', 'validation'],
 	// 'slip': the letter's copy in the staff member's language too (the letter itself carries the member's and Danish).
 	'/staff/families/[id=uuid]': ['staff', 'staffFamily', 'staffMessages', 'slip', 'wishes', ...familyOverview],

@@ -2,12 +2,13 @@
  * A new password for someone who has forgotten theirs: the family's contact person (policy
  * 'signIn.reset') makes a reset link — single use, valid 24 hours, one open link per person —
  * and hands it over like an invitation (QR code, short code, printed letter). Using it sets the
- * new password, ends every session the sign-in had (a lost phone stays signed in no longer)
- * and the route signs the person in on the device they used it on.
+ * new password, ends every session the sign-in had (a lost phone stays signed in no longer) and
+ * turns off the person's calendar feed (a lost phone's calendar gets no more meetings; a new
+ * link is one press on /meetings), and the route signs the person in on the device they used.
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { familyMembers, sessions, users } from '../db/schema';
+import { calendarFeeds, familyMembers, sessions, users } from '../db/schema';
 import type { FamilyGrant } from '../access';
 import { hashPassword, passwordProblem, type PasswordProblem } from './password';
 import { forget, giveBack } from './throttle';
@@ -47,7 +48,8 @@ export interface ResetInput {
 /**
  * Uses a reset link: the same cheap checks as an invitation first (links.ts checkLinkForUse),
  * then the password rules against the person's own e-mail and phone, and only then the hash.
- * In one transaction the link is spent, the password replaced and every session ended.
+ * In one transaction the link is spent, the password replaced, every session ended and the
+ * calendar feed turned off.
  */
 export async function resetPassword(
 	db: Db,
@@ -70,6 +72,7 @@ export async function resetPassword(
 		// A fresh start: the guessing notice is about the old password.
 		await tx.update(users).set({ passwordHash, failedSignIns: 0, lastFailedSignInAt: null }).where(eq(users.id, userId));
 		const ended = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+		await tx.delete(calendarFeeds).where(eq(calendarFeeds.familyMemberId, link.memberId));
 		return { ok: true, userId, endedSessions: ended.length } as const;
 	});
 	if (result.ok) {

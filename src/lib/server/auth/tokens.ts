@@ -28,6 +28,12 @@ export function newToken(): Token {
 	return { id, secret, secretHash: hashSecret(secret), token: `${id}.${secret}` };
 }
 
+/** A lone secret (no id half) for a URL found by its hash: a calendar feed (meetings/feeds.ts). */
+export function newSecret(): { secret: string; secretHash: Uint8Array } {
+	const secret = randomString();
+	return { secret, secretHash: hashSecret(secret) };
+}
+
 export function hashSecret(secret: string): Uint8Array {
 	return sha256(new TextEncoder().encode(secret));
 }

@@ -17,6 +17,12 @@ export type Backend = 'pglite' | 'postgres';
 export interface Database {
 	db: Db;
 	backend: Backend;
+	/**
+	 * Hears `NOTIFY channel` from every process on the database (PostgreSQL's LISTEN on one
+	 * connection of its own; PGlite's listen in this process). Resolves once listening; the
+	 * function it gives stops it.
+	 */
+	listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
 	close(): Promise<void>;
 }
 
@@ -43,6 +49,11 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
 		return {
 			db: db as unknown as Db,
 			backend: 'postgres',
+			listen: async (channel, onPayload) => {
+				// postgres-js keeps one LISTEN connection for all channels and reconnects it.
+				const { unlisten } = await client.listen(channel, onPayload);
+				return unlisten;
+			},
 			close: () => client.end({ timeout: 5 })
 		};
 	}
@@ -74,6 +85,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
 		return {
 			db: db as unknown as Db,
 			backend: 'pglite',
+			listen: async (channel, onPayload) => client.listen(channel, onPayload),
 			// Once only: a second close (shutdown hook and a test, say) must not fail on the lock.
 			close: () =>
 				(closed ??= (async () => {

@@ -51,7 +51,21 @@ export const departmentNames: Record<Department, string> = {
 	culture: 'Kultur og fritid'
 };
 
-export const team = { name: 'Familieteamet Gellerup', area: 'Gellerup' } as const;
+export const team = {
+	name: 'Familieteamet Gellerup',
+	area: 'Gellerup',
+	/** The team's local office, in the neighbourhood (the municipality's own address is the town hall's). */
+	officeAddress: 'Familieteamets lokalkontor, Karensvej 6, st., 8220 Lyngbæk'
+} as const;
+
+/** Where the team starts a walk and talk, in the order families see them (the last one is put aside for now). */
+export const meetingPointList: { name: string; description?: string; active?: boolean }[] = [
+	{ name: 'Indgangen til Lyngbæk Parken', description: 'Ved den store legeplads, ud mod Karensvej' },
+	{ name: 'Biblioteket i Bazarhuset', description: 'Foran hovedindgangen, ved cykelstativerne' },
+	{ name: 'Stien ved Lyngbæk Sø', description: 'Ved bænkene, hvor stien begynder bag skolen' },
+	{ name: 'Beboerhuset Solsikken', description: 'Ved døren til caféen' },
+	{ name: 'Multibanen', description: 'Lukket, mens den bygges om', active: false }
+];
 
 export interface DemoStaff {
 	name: string;
@@ -666,6 +680,8 @@ export interface DemoMeeting {
 	/** The office's address, a walk's meeting point; none for a home visit (the family's home), phone or video. */
 	place?: string;
 	topic?: string;
+	/** The goal (its words in goalList) the topic is about. */
+	goal?: string;
 }
 
 /** A few meetings in the coming weeks (and one held), each at a free time of the staff member's. */
@@ -679,8 +695,9 @@ export const meetingList: DemoMeeting[] = [
 		members: ['Amina Hassan', 'Omar Hassan'],
 		bookedBy: 'Amina Hassan',
 		interpreterLanguage: 'ar',
-		place: organisation.address,
-		topic: 'أريد أن أتحدث عن التدريب في مطبخ المدرسة.'
+		place: team.officeAddress,
+		topic: 'أريد أن أتحدث عن التدريب في مطبخ المدرسة.',
+		goal: 'أن أحصل على شهادة النظافة الغذائية'
 	},
 	{
 		family: 'Hassan',
@@ -711,7 +728,7 @@ export const meetingList: DemoMeeting[] = [
 		time: '10:00',
 		members: ['Hodan Warsame'],
 		bookedBy: 'Hodan Warsame',
-		place: 'Ved legepladsen bag beboerhuset'
+		place: 'Indgangen til Lyngbæk Parken – Ved den store legeplads, ud mod Karensvej'
 	},
 	{
 		family: 'Hassan',
@@ -721,7 +738,9 @@ export const meetingList: DemoMeeting[] = [
 		time: '15:00',
 		members: ['Yusuf Hassan'],
 		bookedBy: 'Yusuf Hassan',
-		topic: 'Fritidsjob i Brugsen?'
+		topic: 'Fritidsjob i Brugsen? Og lidt om skolen.',
+		// His own goal under his private wish: the meeting is the family's, the goal only his (and the team's).
+		goal: 'Tale med min lærer om, hvordan jeg har det i klassen'
 	}
 ];
 

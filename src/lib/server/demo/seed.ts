@@ -21,6 +21,7 @@ import {
 	goalSteps,
 	goals,
 	memberHelp,
+	meetingPoints,
 	organisations,
 	staff,
 	teams,
@@ -37,6 +38,7 @@ import {
 	familyList,
 	goalList,
 	meetingList,
+	meetingPointList,
 	organisation,
 	staffMembers,
 	team,
@@ -79,8 +81,17 @@ export async function seedDemo(db: Db): Promise<void> {
 		const [org] = await tx.insert(organisations).values(organisation).returning({ id: organisations.id });
 		const [teamRow] = await tx
 			.insert(teams)
-			.values({ organisationId: org.id, name: team.name, area: team.area })
+			.values({ organisationId: org.id, name: team.name, area: team.area, officeAddress: team.officeAddress })
 			.returning({ id: teams.id });
+		await tx.insert(meetingPoints).values(
+			meetingPointList.map((p, i) => ({
+				teamId: teamRow.id,
+				name: p.name,
+				description: p.description ?? '',
+				sortOrder: i,
+				active: p.active ?? true
+			}))
+		);
 
 		// The organisation's departments: the five standard ones, under its own (Danish) names.
 		const departmentRows = await tx
@@ -149,6 +160,7 @@ export async function seedDemo(db: Db): Promise<void> {
 
 		const memberIds = new Map<string, string>();
 		const familyIds = new Map<string, string>();
+		const goalIds = new Map<string, string>();
 		for (const f of familyList) {
 			const [familyRow] = await tx
 				.insert(families)
@@ -226,7 +238,11 @@ export async function seedDemo(db: Db): Promise<void> {
 					.returning({ id: wishes.id, text: wishes.text });
 				for (const goal of goalList) {
 					const wish = wishRows.find((w) => w.text.startsWith(goal.wish));
-					if (wish) await seedGoal(tx as unknown as Db, familyRow.id, wish.id, goal, (who) => whoIs(who, memberIds, staffIds));
+					if (wish)
+						goalIds.set(
+							goal.text,
+							await seedGoal(tx as unknown as Db, familyRow.id, wish.id, goal, (who) => whoIs(who, memberIds, staffIds))
+						);
 				}
 			}
 			const answers = checkinList.filter((c) => f.members.some((m) => m.name === c.member));
@@ -289,6 +305,7 @@ export async function seedDemo(db: Db): Promise<void> {
 					interpreterLanguage: d.interpreterLanguage ?? null,
 					interpreterStatus: d.interpreterLanguage ? (d.status === 'held' ? 'arranged' : 'requested') : null,
 					topic: d.topic ?? '',
+					goalId: d.goal ? byName(goalIds, d.goal, 'goal') : null,
 					bookedByMemberId: byName(memberIds, d.bookedBy, 'family member'),
 					formKey: randomUUID()
 				})
@@ -319,8 +336,14 @@ function whoIs(who: DemoWho, memberIds: Map<string, string>, staffIds: Map<strin
 		: { memberId: null, staffId: byName(staffIds, who.staff, 'staff member') };
 }
 
-/** One demo goal with its steps and story, each event at its own moment, oldest first. */
-async function seedGoal(tx: Db, familyId: string, wishId: string, goal: (typeof goalList)[number], who: (w: DemoWho) => Author) {
+/** One demo goal with its steps and story, each event at its own moment, oldest first; its id. */
+async function seedGoal(
+	tx: Db,
+	familyId: string,
+	wishId: string,
+	goal: (typeof goalList)[number],
+	who: (w: DemoWho) => Author
+): Promise<string> {
 	const ago = (days: number) => sql`now() - make_interval(days => ${days})`;
 	const author = who(goal.by);
 	const proposed = author.staffId !== null;
@@ -369,6 +392,7 @@ async function seedGoal(tx: Db, familyId: string, wishId: string, goal: (typeof 
 		events.push({ familyId, goalId: row.id, kind: 'note', text: note.text, ...who(note.by), days: note.daysAgo });
 	events.sort((a, b) => b.days - a.days);
 	for (const { days, ...e } of events) await tx.insert(goalEvents).values({ ...e, createdAt: ago(days) });
+	return row.id;
 }
 
 /** Seeds the demo into an empty database (no organisations yet). Returns whether it did. */

@@ -14,15 +14,40 @@
  *   Ida Involveret k on its team (no sign-in), so the family's pages show a whole team.
  * - Kim can be booked every day 10:00–14:00 for every kind of meeting, so a booking test finds
  *   free times whatever day it runs; Ida offers no times. No meetings: each test books its own.
+ * The team has an office of its own, three walk meeting points (`testMeetingPoints`) and two
+ * team leaders who keep them: Lis Leder (leader@e2e.test) for the tests, who gives a point she
+ * adds a name of its own so tests booking walks meanwhile still find theirs, and Lars Leder
+ * (axe-leader@e2e.test) for the axe sweep, which changes his language one locale after another.
  */
 import type { Db } from '../db';
-import { availabilityWindows, departments, families, familyMembers, familyStaff, organisations, staff, teams, users } from '../db/schema';
+import {
+	availabilityWindows,
+	departments,
+	families,
+	familyMembers,
+	familyStaff,
+	meetingPoints,
+	organisations,
+	staff,
+	teams,
+	users
+} from '../db/schema';
 import { copenhagenDate } from '../../i18n/format';
 import { hashPassword } from '../auth/password';
 import { demoPassword } from './seed';
 import { isoWeekdays, meetingTypes } from '../../codes';
 
 export const testEmails = (k: number) => ({ parent: `parent-${k}@e2e.test`, staff: `staff-${k}@e2e.test` });
+export const testLeaders = [
+	{ name: 'Lis Leder', email: 'leader@e2e.test' },
+	{ name: 'Lars Leder', email: 'axe-leader@e2e.test' }
+];
+export const testOfficeAddress = 'Prøvekontoret, Prøvevej 1, 8000 Prøvested';
+export const testMeetingPoints = [
+	{ name: 'Parkens indgang', description: 'Ved legepladsen' },
+	{ name: 'Biblioteket', description: '' },
+	{ name: 'Søstien', description: 'Ved bænken' }
+];
 
 /** Adds `count` test families (and their contact persons and sign-ins) in one transaction. */
 export async function seedTestFamilies(db: Db, count: number): Promise<void> {
@@ -34,9 +59,24 @@ export async function seedTestFamilies(db: Db, count: number): Promise<void> {
 		if (!org) throw new Error('Test families need the demo municipality: start with --demo');
 		const [team] = await tx
 			.insert(teams)
-			.values({ organisationId: org.id, name: 'Prøveteamet', area: 'Prøvested' })
+			.values({ organisationId: org.id, name: 'Prøveteamet', area: 'Prøvested', officeAddress: testOfficeAddress })
 			.returning({ id: teams.id });
+		await tx.insert(meetingPoints).values(testMeetingPoints.map((p, i) => ({ teamId: team.id, ...p, sortOrder: i })));
 		const [department] = await tx.select({ id: departments.id }).from(departments).limit(1);
+		for (const [i, l] of testLeaders.entries()) {
+			const [leader] = await tx
+				.insert(staff)
+				.values({
+					teamId: team.id,
+					name: l.name,
+					departmentId: department.id,
+					role: 'team_leader',
+					languages: ['da'],
+					phone: `+45 40 39 00 0${i}`
+				})
+				.returning({ id: staff.id });
+			await tx.insert(users).values({ email: l.email, passwordHash, locale: 'da', staffId: leader.id });
+		}
 		for (let k = 1; k <= count; k++) {
 			const person = async (name: string, languages: string[], phone: string) => {
 				const [row] = await tx

@@ -22,9 +22,14 @@ import {
 	staff,
 	availabilityWindows,
 	timeOff,
-	copenhagenToday
+	copenhagenToday,
+	goals,
+	organisations,
+	teams
 } from '../db/schema';
 import type { FamilyGrant } from '../access';
+import { visibleGoals } from '../goals';
+import { placeOf, pointsJson, type TeamMeetingPlaces } from './places';
 import { defaultMeetingMinutes, holdingStatuses, meetingTypes, type MeetingType } from '$lib/codes';
 import { daysAsRange, freeSlots, slotStepMinutes, type Range, type Slot, type SlotRules, type WeeklyWindow } from './slots';
 
@@ -45,7 +50,10 @@ export const defaultRules: BookingRules = {
 	cutoffHours: 24
 };
 
-/** Everything needed to find a staff member's free times, read in one statement. */
+/**
+ * Everything needed to find a staff member's free times and to book one, read in one
+ * statement: with it, where the family's team meets (its office, its walk meeting points).
+ */
 export interface StaffCalendar {
 	staffId: string;
 	name: string;
@@ -56,6 +64,7 @@ export interface StaffCalendar {
 	rules: BookingRules;
 	busy: Range[];
 	off: Range[];
+	places: TeamMeetingPlaces;
 }
 
 const holding = sql.join(
@@ -109,10 +118,15 @@ export async function staffCalendar(
 				extract(epoch from ${timeOff.endsAt}) * 1000)), '[]'::json) from ${timeOff}
 				where ${timeOff.staffId} = ${staff.id} and ${timeOff.endsAt} > now())`,
 			away: sql<[string, string][]>`(select coalesce(json_agg(json_build_array(${absences.startsOn}, ${absences.endsOn})), '[]'::json)
-				from ${absences} where ${absences.staffId} = ${staff.id} and ${absences.endsOn} >= ${copenhagenToday})`
+				from ${absences} where ${absences.staffId} = ${staff.id} and ${absences.endsOn} >= ${copenhagenToday})`,
+			// The team's own office, else the organisation's address.
+			office: sql<string | null>`coalesce(${teams.officeAddress}, ${organisations.address})`,
+			points: pointsJson(families.teamId, true)
 		})
 		.from(staff)
 		.innerJoin(families, eq(families.id, grant.familyId))
+		.innerJoin(teams, eq(teams.id, families.teamId))
+		.innerJoin(organisations, eq(organisations.id, teams.organisationId))
 		.where(and(eq(staff.id, staffId), eq(staff.teamId, families.teamId), bookableBy(grant.familyId)));
 	if (!row) return null;
 	const r = row.rules;
@@ -135,7 +149,8 @@ export async function staffCalendar(
 		off: [
 			...row.timeOff.map(([from, to]) => ({ from: new Date(Number(from)), to: new Date(Number(to)) })),
 			...row.away.map(([from, to]) => daysAsRange(from, to))
-		]
+		],
+		places: { office: row.office, points: row.points.map(({ id, name, description }) => ({ id, name, description })) }
 	};
 }
 
@@ -164,8 +179,16 @@ export interface BookingInput {
 	/** Who from the family takes part (members of the family; at least the one booking). */
 	memberIds: string[];
 	interpreterLanguage: string | null;
+	/**
+	 * Where, as typed: a walk's own meeting place, or (staff) any words for a home visit, a
+	 * phone or video meeting. An office meeting is always at the team's office (places.ts).
+	 */
 	place: string;
+	/** A walk: one of the team's meeting points instead of typed words. */
+	pointId?: string | null;
 	topic: string;
+	/** One of the family's goals the topic is about: one the booker may see. */
+	goalId?: string | null;
 	formKey: string;
 	/** Staff only: offer the time to the family, who say yes or no (meetings held as 'proposed'). */
 	propose?: boolean;
@@ -176,7 +199,11 @@ export type BookingResult =
 	/** No such staff member for this family, or members of another family: the same answer as nothing. */
 	| { ok: false; reason: 'notFound' }
 	/** The time is not free (taken meanwhile, past, inside the notice, outside the windows): fresh times. */
-	| { ok: false; reason: 'taken'; slots: Slot[] };
+	| { ok: false; reason: 'taken'; slots: Slot[] }
+	/** The meeting point is not one the family's team offers (now): choose again, nothing typed is lost. */
+	| { ok: false; reason: 'point' }
+	/** The goal is not one of the family's that the booker may see (or no longer active). */
+	| { ok: false; reason: 'goal' };
 
 /**
  * Books a meeting for the grant's family: a family member for 'meeting.book', staff for
@@ -198,16 +225,33 @@ export async function bookMeeting(db: Db, grant: FamilyGrant, input: BookingInpu
 	const slots = slotsOf(calendar, input.type, now);
 	const slot = slots.find((s) => s.start.getTime() === input.start.getTime());
 	if (!slot) return await sameForm(db, grant.familyId, input.formKey, slots);
+	const where = placeOf(input.type, calendar.places, { pointId: input.pointId, typed: input.place });
+	if (!where) return { ok: false, reason: 'point' };
 
 	const memberIds = [...new Set(input.memberIds)];
 	try {
-		const id = await db.transaction(async (tx) => {
+		const made = await db.transaction(async (tx): Promise<{ id: string } | { failed: 'notFound' | 'goal' }> => {
 			if (memberIds.length) {
 				const found = await tx
 					.select({ id: familyMembers.id })
 					.from(familyMembers)
 					.where(and(eq(familyMembers.familyId, grant.familyId), inArray(familyMembers.id, memberIds)));
-				if (found.length !== memberIds.length) return null;
+				if (found.length !== memberIds.length) return { failed: 'notFound' };
+			}
+			if (input.goalId) {
+				// Only a goal of this family that the booker sees (a teenager's own goal: only they).
+				const [goal] = await tx
+					.select({ id: goals.id })
+					.from(goals)
+					.where(
+						and(
+							eq(goals.id, input.goalId),
+							eq(goals.familyId, grant.familyId),
+							inArray(goals.status, ['active', 'reached']),
+							visibleGoals(actor)
+						)
+					);
+				if (!goal) return { failed: 'goal' };
 			}
 			const [row] = await tx
 				.insert(meetings)
@@ -221,22 +265,26 @@ export async function bookMeeting(db: Db, grant: FamilyGrant, input: BookingInpu
 					endsAt: slot.end,
 					blockedFrom: slot.blocked.from,
 					blockedUntil: slot.blocked.to,
-					place: input.place,
+					place: where.place,
 					interpreterLanguage: input.interpreterLanguage,
 					interpreterStatus: input.interpreterLanguage ? 'requested' : null,
 					topic: input.topic,
+					goalId: input.goalId ?? null,
 					bookedByMemberId: actor.kind === 'family' ? actor.memberId : null,
 					bookedByStaffId: actor.kind === 'staff' ? actor.staffId : null,
 					formKey: input.formKey
 				})
 				.onConflictDoNothing({ target: meetings.formKey })
 				.returning({ id: meetings.id });
-			if (!row) return (await existing(tx as unknown as Db, grant.familyId, input.formKey)) ?? null;
+			if (!row) {
+				const first = await existing(tx as unknown as Db, grant.familyId, input.formKey);
+				return first ? { id: first } : { failed: 'notFound' };
+			}
 			if (memberIds.length)
 				await tx.insert(meetingMembers).values(memberIds.map((memberId) => ({ meetingId: row.id, familyId: grant.familyId, memberId })));
-			return row.id;
+			return { id: row.id };
 		});
-		return id ? { ok: true, id } : { ok: false, reason: 'notFound' };
+		return 'id' in made ? { ok: true, id: made.id } : { ok: false, reason: made.failed };
 	} catch (e) {
 		// Someone else took (part of) that time a moment ago.
 		if (sqlState(e) === '23P01') {

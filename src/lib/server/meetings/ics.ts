@@ -18,6 +18,14 @@ export interface CalendarEvent {
 	summary: string;
 	description: string;
 	location: string;
+	/** The meeting's page in the portal (the URL property; clients that ignore it read the description). */
+	url?: string;
+}
+
+/** How a meeting's status reads in a calendar: a proposed time is tentative until the family says yes. */
+function eventStatus(status: string): ICalEventStatus {
+	if (status === 'cancelled') return ICalEventStatus.CANCELLED;
+	return status === 'proposed' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED;
 }
 
 /** The UID a meeting keeps through every move and its cancellation. */
@@ -25,8 +33,14 @@ export function meetingUid(id: string): string {
 	return `${id}@opgang`;
 }
 
-export function calendarFile(name: string, events: CalendarEvent[]): string {
-	const calendar = ical({ name, prodId: { company: 'Opgang', product: 'Opgang', language: 'DA' }, method: ICalCalendarMethod.PUBLISH });
+/** `refreshSeconds`: for a subscription, how often its calendar app is asked to fetch it again. */
+export function calendarFile(name: string, events: CalendarEvent[], refreshSeconds?: number): string {
+	const calendar = ical({
+		name,
+		prodId: { company: 'Opgang', product: 'Opgang', language: 'DA' },
+		method: ICalCalendarMethod.PUBLISH,
+		ttl: refreshSeconds ?? null
+	});
 	for (const e of events) {
 		calendar.createEvent({
 			id: meetingUid(e.id),
@@ -35,10 +49,11 @@ export function calendarFile(name: string, events: CalendarEvent[]): string {
 			stamp: e.updatedAt,
 			lastModified: e.updatedAt,
 			sequence: e.sequence,
-			status: e.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+			status: eventStatus(e.status),
 			summary: e.summary,
 			description: e.description || null,
-			location: e.location || null
+			location: e.location || null,
+			url: e.url ?? null
 		});
 	}
 	return calendar.toString();

@@ -6,7 +6,8 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { sqlState, type Db } from '../db';
 import { bookingRules, familyMembers, meetingMembers, meetings, staff } from '../db/schema';
-import type { FamilyGrant } from '../access';
+import type { Actor, FamilyGrant } from '../access';
+import { meetingGoalJson } from '../goals';
 import { type InterpreterStatus, type MeetingStatus, type MeetingType } from '$lib/codes';
 import { defaultRules, slotsOf, staffCalendar } from './booking';
 import type { Slot } from './slots';
@@ -19,6 +20,8 @@ export interface Meeting {
 	endsAt: Date;
 	place: string;
 	topic: string;
+	/** The goal the topic is about, when the reader may see it (a teenager's own goal: only they). */
+	goal: { id: string; text: string } | null;
 	interpreterLanguage: string | null;
 	interpreterStatus: InterpreterStatus | null;
 	changeNote: string;
@@ -36,7 +39,8 @@ export const meetingMembersJson = sql<
 >`(select coalesce(json_agg(json_build_object('id', ${familyMembers.id}, 'name', ${familyMembers.name}) order by ${familyMembers.name}), '[]'::json)
 	from ${meetingMembers} join ${familyMembers} on ${familyMembers.id} = ${meetingMembers.memberId} where ${meetingMembers.meetingId} = ${meetings.id})`;
 
-const columns = {
+/** What a family's page shows of a meeting; the goal only to a reader who may see it. */
+const columnsFor = (actor: Actor) => ({
 	id: meetings.id,
 	type: meetings.type,
 	status: meetings.status,
@@ -44,6 +48,7 @@ const columns = {
 	endsAt: meetings.endsAt,
 	place: meetings.place,
 	topic: meetings.topic,
+	goal: meetingGoalJson(actor, meetings.goalId),
 	interpreterLanguage: meetings.interpreterLanguage,
 	interpreterStatus: meetings.interpreterStatus,
 	changeNote: meetings.changeNote,
@@ -52,11 +57,17 @@ const columns = {
 	staff: { id: staff.id, name: staff.name, phone: staff.phone },
 	cutoffHours: sql<number>`coalesce((select ${bookingRules.cutoffHours} from ${bookingRules} where ${bookingRules.staffId} = ${meetings.staffId}), ${defaultRules.cutoffHours})`,
 	members: meetingMembersJson
-};
+});
 
 function shape({ cutoffHours, ...row }: Omit<Meeting, 'cutoff'> & { cutoffHours: number }): Meeting {
 	return { ...row, cutoff: new Date(row.startsAt.getTime() - Number(cutoffHours) * 3_600_000) };
 }
+
+/**
+ * SQL: the meetings a family grant shows its holder — the /meetings list and the member's
+ * calendar feed (feeds.ts) alike, so the two can never disagree.
+ */
+export const familyMeetingsOf = (grant: FamilyGrant) => eq(meetings.familyId, grant.familyId);
 
 /**
  * The family's meetings: the coming ones (soonest first), then up to five past or cancelled
@@ -65,12 +76,12 @@ function shape({ cutoffHours, ...row }: Omit<Meeting, 'cutoff'> & { cutoffHours:
 export async function listMeetings(db: Db, grant: FamilyGrant, now = new Date()): Promise<{ coming: Meeting[]; earlier: Meeting[] }> {
 	const rows = await db
 		.select({
-			...columns,
+			...columnsFor(grant.actor),
 			coming: sql<boolean>`${meetings.endsAt} > ${now.toISOString()}::timestamptz and ${meetings.status} in ('proposed', 'booked')`
 		})
 		.from(meetings)
 		.innerJoin(staff, eq(staff.id, meetings.staffId))
-		.where(eq(meetings.familyId, grant.familyId))
+		.where(familyMeetingsOf(grant))
 		.orderBy(asc(meetings.startsAt));
 	const coming = rows.filter((r) => r.coming).map(({ coming: _, ...r }) => shape(r));
 	const earlier = rows
@@ -84,7 +95,7 @@ export async function listMeetings(db: Db, grant: FamilyGrant, now = new Date())
 /** The family's next meeting, for the home page (one statement), or null. */
 export async function nextMeeting(db: Db, grant: FamilyGrant, now = new Date()): Promise<Meeting | null> {
 	const [row] = await db
-		.select(columns)
+		.select(columnsFor(grant.actor))
 		.from(meetings)
 		.innerJoin(staff, eq(staff.id, meetings.staffId))
 		.where(and(eq(meetings.familyId, grant.familyId), gt(meetings.endsAt, now), inArray(meetings.status, ['proposed', 'booked'])))
@@ -96,7 +107,7 @@ export async function nextMeeting(db: Db, grant: FamilyGrant, now = new Date()):
 /** One of the family's meetings, or null (another family's answers the same). */
 export async function getMeeting(db: Db, grant: FamilyGrant, id: string): Promise<Meeting | null> {
 	const [row] = await db
-		.select(columns)
+		.select(columnsFor(grant.actor))
 		.from(meetings)
 		.innerJoin(staff, eq(staff.id, meetings.staffId))
 		.where(and(eq(meetings.id, id), eq(meetings.familyId, grant.familyId)));

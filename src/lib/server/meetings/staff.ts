@@ -9,7 +9,8 @@
 import { and, asc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { sqlState, type Db } from '../db';
 import { absences, copenhagenToday, families, meetings, staff } from '../db/schema';
-import { visibleFamilies, type FamilyGrant, type StaffActor } from '../access';
+import { visibleFamilies, type Actor, type FamilyGrant, type StaffActor } from '../access';
+import { meetingGoalJson } from '../goals';
 import type { InterpreterStatus, MeetingStatus, MeetingType } from '$lib/codes';
 import { slotsOf, staffCalendar } from './booking';
 import { getMeeting, meetingMembersJson, type ChangeResult } from './meetings';
@@ -26,6 +27,8 @@ export interface CalendarMeeting {
 	endsAt: Date;
 	place: string;
 	topic: string;
+	/** The goal the topic is about, if the reader may see it (staff who work with the family may). */
+	goal: { id: string; text: string } | null;
 	interpreterLanguage: string | null;
 	interpreterStatus: InterpreterStatus | null;
 	members: { id: string; name: string }[];
@@ -37,8 +40,8 @@ const standingInFor = (actor: StaffActor) =>
 	sql`(select ${absences.staffId} from ${absences} where ${absences.standInId} = ${actor.staffId}
 		and ${absences.startsOn} <= ${copenhagenToday} and ${absences.endsOn} >= ${copenhagenToday})`;
 
-/** What a calendar shows of a meeting. */
-const calendarColumns = {
+/** What a calendar shows of a meeting (the goal through access.ts, like every family item). */
+const calendarColumns = (actor: Actor) => ({
 	id: meetings.id,
 	familyId: meetings.familyId,
 	familyName: families.name,
@@ -50,16 +53,17 @@ const calendarColumns = {
 	endsAt: meetings.endsAt,
 	place: meetings.place,
 	topic: meetings.topic,
+	goal: meetingGoalJson(actor, meetings.goalId),
 	interpreterLanguage: meetings.interpreterLanguage,
 	interpreterStatus: meetings.interpreterStatus,
 	changeNote: meetings.changeNote,
 	members: meetingMembersJson
-};
+});
 
 /** A staff member's meetings from `from` until `to` (not cancelled ones), one statement. */
 export async function staffMeetings(db: Db, actor: StaffActor, from: Date, to: Date): Promise<CalendarMeeting[]> {
 	return db
-		.select(calendarColumns)
+		.select(calendarColumns(actor))
 		.from(meetings)
 		.innerJoin(families, eq(families.id, meetings.familyId))
 		.innerJoin(staff, eq(staff.id, meetings.staffId))
@@ -80,7 +84,7 @@ export async function staffMeetings(db: Db, actor: StaffActor, from: Date, to: D
 /** A family's meetings as its team sees them (the grant is for the family, audited). */
 export async function familyMeetingsForStaff(db: Db, grant: FamilyGrant): Promise<CalendarMeeting[]> {
 	const rows = await db
-		.select(calendarColumns)
+		.select(calendarColumns(grant.actor))
 		.from(meetings)
 		.innerJoin(families, eq(families.id, meetings.familyId))
 		.innerJoin(staff, eq(staff.id, meetings.staffId))

@@ -22,6 +22,7 @@ export function meetingView(m: Meeting, now = new Date()): MeetingView {
 		endsAt: m.endsAt.toISOString(),
 		place: m.place,
 		topic: m.topic,
+		goal: m.goal,
 		interpreterLanguage: m.interpreterLanguage,
 		interpreterStatus: m.interpreterStatus,
 		changeNote: m.changeNote,

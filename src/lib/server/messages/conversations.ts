@@ -220,3 +220,12 @@ export async function startConversation(db: Db, grant: FamilyGrant, input: Start
 		return { ok: true, id: conv.id } as const;
 	});
 }
+
+/** Whether the actor may see conversation `id` of the grant's family (the live page's check). */
+export async function conversationVisible(db: Db, grant: FamilyGrant, id: string): Promise<boolean> {
+	const [row] = await db
+		.select({ id: conversations.id })
+		.from(conversations)
+		.where(and(eq(conversations.id, id), eq(conversations.familyId, grant.familyId), visibleConversations(grant.actor)));
+	return Boolean(row);
+}

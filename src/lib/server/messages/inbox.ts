@@ -11,6 +11,7 @@ import { grantAllows, staffRelation, worksWithFamily, type FamilyGrant, type Sta
 import { pickText, type LocalizedText } from '$lib/localized';
 import { standingInFor, unreadSql, visibleConversations } from './conversations';
 import { conversationLanguage, sendMessage, type Sent } from './thread';
+import { announce } from './live';
 import { inboxFilters, type InboxFilter } from '$lib/messages/filters';
 
 export { inboxFilters, type InboxFilter };
@@ -147,6 +148,7 @@ export async function handOver(db: Db, grant: FamilyGrant, conversationId: strin
 				createdAt: new Date()
 			})
 			.onConflictDoNothing({ target: messages.formKey });
+		await announce(tx as unknown as Db, { conversationId: conv.id, kind: 'line' });
 		return { ok: true } as const;
 	});
 }
@@ -155,12 +157,16 @@ export async function handOver(db: Db, grant: FamilyGrant, conversationId: strin
 export async function setStatus(db: Db, grant: FamilyGrant, conversationId: string, status: 'open' | 'done'): Promise<Done> {
 	const actor = staffOf(grant);
 	if (!actor) return { ok: false, reason: 'notFound' };
-	const rows = await db
-		.update(conversations)
-		.set({ status, ...(status === 'done' ? { waitingSince: null } : {}) })
-		.where(and(eq(conversations.id, conversationId), eq(conversations.familyId, grant.familyId), visibleConversations(actor)))
-		.returning({ id: conversations.id });
-	return rows.length ? { ok: true } : { ok: false, reason: 'notFound' };
+	return db.transaction(async (tx) => {
+		const rows = await tx
+			.update(conversations)
+			.set({ status, ...(status === 'done' ? { waitingSince: null } : {}) })
+			.where(and(eq(conversations.id, conversationId), eq(conversations.familyId, grant.familyId), visibleConversations(actor)))
+			.returning({ id: conversations.id });
+		if (!rows.length) return { ok: false, reason: 'notFound' } as const;
+		await announce(tx as unknown as Db, { conversationId, kind: 'status' });
+		return { ok: true } as const;
+	});
 }
 
 export interface QuickReply {

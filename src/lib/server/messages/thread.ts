@@ -10,6 +10,7 @@ import type { Actor, FamilyGrant } from '../access';
 import { messagesPerPage, type MessageKind } from '$lib/codes';
 import { visibleConversations, visibleLines } from './conversations';
 import { staffThreadColumns, staffThreadOf, type StaffThreadRow, type TeamSide } from './staff';
+import { announce, channel } from './live';
 
 export interface Line {
 	id: string;
@@ -163,23 +164,20 @@ export async function readThread(db: Db, grant: FamilyGrant, id: string, before?
 
 /**
  * The actor has read the conversation up to `until` (the newest line they were shown). Only
- * ever forward; `seen_at` moves when something new was read. Call it after readThread found
- * the conversation (it does not check access itself).
+ * ever forward; `seen_at` moves when something new was read, and only then are the other
+ * open pages told (one statement: the mark and its announcement). Call it after readThread
+ * found the conversation (it does not check access itself).
  */
 export async function markRead(db: Db, actor: Actor, thread: Pick<Thread, 'id' | 'familyId'>, until: Date): Promise<void> {
-	const reader = actor.kind === 'family' ? { memberId: actor.memberId, staffId: null } : { memberId: null, staffId: actor.staffId };
-	const target = actor.kind === 'family' ? [conversationReads.conversationId, conversationReads.memberId] : [conversationReads.conversationId, conversationReads.staffId];
-	await db
-		.insert(conversationReads)
-		.values({ conversationId: thread.id, familyId: thread.familyId, ...reader, readUntil: until })
-		.onConflictDoUpdate({
-			target,
-			targetWhere: actor.kind === 'family' ? sql`member_id is not null` : sql`staff_id is not null`,
-			set: {
-				seenAt: sql`case when excluded.read_until > ${conversationReads.readUntil} then now() else ${conversationReads.seenAt} end`,
-				readUntil: sql`greatest(${conversationReads.readUntil}, excluded.read_until)`
-			}
-		});
+	const family = actor.kind === 'family';
+	const conflict = family ? sql`(conversation_id, member_id) where member_id is not null` : sql`(conversation_id, staff_id) where staff_id is not null`;
+	await db.execute(sql`with moved as (
+		insert into ${conversationReads} (conversation_id, family_id, member_id, staff_id, read_until)
+		values (${thread.id}::uuid, ${thread.familyId}::uuid, ${family ? actor.memberId : null}::uuid, ${family ? null : actor.staffId}::uuid, ${until.toISOString()}::timestamptz)
+		on conflict ${conflict} do update set seen_at = now(), read_until = excluded.read_until
+			where excluded.read_until > ${conversationReads.readUntil}
+		returning 1)
+		select pg_notify(${channel}, ${JSON.stringify({ c: thread.id, k: 'read' })}) from moved`);
 }
 
 /** Who has seen a line, from the thread's readers (not its writer). */
@@ -261,6 +259,7 @@ export async function sendMessage(db: Db, grant: FamilyGrant, conversationId: st
 				.where(eq(conversations.id, conv.id));
 			await markRead(tx as unknown as Db, actor, { id: conv.id, familyId: grant.familyId }, now);
 		}
+		await announce(tx as unknown as Db, { conversationId: conv.id, kind: 'line' });
 		return { ok: true, id: row.id } as const;
 	});
 }

@@ -45,7 +45,9 @@ export const load: PageServerLoad = async (event) => {
 					when: `${formatDay(meeting.startsAt, locale)}, ${formatTimes(meeting.startsAt, meeting.endsAt, locale)}`,
 					what: t(`meetingType.${meeting.type}`),
 					with: meeting.staff.name,
-					proposed: meeting.status === 'proposed'
+					proposed: meeting.status === 'proposed',
+					// Only a goal this member may see (meetings.ts asks access.ts).
+					goal: meeting.goal?.text ?? null
 				}
 			: null
 	};

@@ -3,6 +3,7 @@ import { getDatabase } from '$lib/server/db';
 import { requireStaff } from '$lib/server/auth/guards';
 import { staffMeetings } from '$lib/server/meetings/staff';
 import { cancelAction, heldAction, interpreterAction } from '../meeting-actions.server';
+import { feedAction, loadFeed } from '$lib/server/meetings/feed-page';
 import { addDays, isDay, isoWeekday, localDay, zonedInstant } from '$lib/time/zone';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,6 +23,7 @@ export const load: PageServerLoad = async (event) => {
 		next: addDays(week, 7),
 		today: localDay(new Date()),
 		staffId: user.staffId,
+		calendarFeed: await loadFeed(event, user, '/staff/calendar'),
 		days: days.map((day) => ({
 			day,
 			meetings: meetings
@@ -52,5 +54,6 @@ export const actions: Actions = {
 		const failed = await cancelAction(event);
 		if (failed) return failed;
 		back(event);
-	}
+	},
+	feed: async (event) => feedAction(event, requireStaff(event), '/staff/calendar')
 };

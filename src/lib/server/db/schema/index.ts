@@ -6,3 +6,4 @@ export * from './checkins';
 export * from './meetings';
 export * from './goals';
 export * from './messages';
+export * from './calendar-feeds';

@@ -1,8 +1,32 @@
 import { sql } from 'drizzle-orm';
 // Relative, not $lib: drizzle-kit loads the schema without SvelteKit's aliases.
-import { absenceKinds, allOf, interpreterStatuses, meetingStatuses, meetingTypes, oneOf } from '../../../codes';
-import { check, foreignKey, index, integer, pgTable, primaryKey, smallint, text, time, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { families, familyMembers, staff } from './people';
+import {
+	absenceKinds,
+	allOf,
+	interpreterStatuses,
+	meetingPointDescriptionMaxLength,
+	meetingPointNameMaxLength,
+	meetingStatuses,
+	meetingTypes,
+	oneOf
+} from '../../../codes';
+import {
+	boolean,
+	check,
+	foreignKey,
+	index,
+	integer,
+	pgTable,
+	primaryKey,
+	smallint,
+	text,
+	time,
+	timestamp,
+	unique,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { families, familyMembers, staff, teams } from './people';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -109,6 +133,14 @@ export const meetings = pgTable(
 		interpreterStatus: text('interpreter_status', { enum: interpreterStatuses }),
 		/** What the family would like to talk about, in its own words. */
 		topic: text('topic').notNull().default(''),
+		/**
+		 * One of the family's goals the topic is about (chosen by a member who can see it). The
+		 * meeting is the whole family's, the goal may be a teenager's own: readers get the goal's
+		 * words only through access.ts (meetings.ts). Its foreign key (goal, family) → goals is
+		 * written by hand in 0014 (ON DELETE SET NULL (goal_id), which drizzle cannot express),
+		 * so a meeting never points at another family's goal.
+		 */
+		goalId: uuid('goal_id'),
 		bookedByMemberId: uuid('booked_by_member_id'),
 		bookedByStaffId: uuid('booked_by_staff_id').references(() => staff.id, { onDelete: 'set null' }),
 		/** The confirm form's one-time key: a double tap or a retry books once. */
@@ -123,6 +155,7 @@ export const meetings = pgTable(
 	(t) => [
 		index('meetings_family_idx').on(t.familyId, t.startsAt),
 		index('meetings_staff_idx').on(t.staffId, t.startsAt),
+		index('meetings_goal_idx').on(t.goalId),
 		unique('meetings_form_key_key').on(t.formKey),
 		unique('meetings_id_family_key').on(t.id, t.familyId),
 		// The staff member is on the family's team: both pairs must exist.
@@ -152,6 +185,39 @@ export const meetings = pgTable(
 		check('meetings_topic_length', sql`char_length(${t.topic}) <= 1000`),
 		check('meetings_change_note_length', sql`char_length(${t.changeNote}) <= 1000`),
 		check('meetings_sequence', sql`${t.sequence} >= 0`)
+	]
+);
+
+/**
+ * A walk-and-talk meeting point the team keeps (the park's entrance, the library): offered to
+ * families in this order when they book a walk. A booked walk keeps the point's words as they
+ * were (meetings.place), so renaming or removing a point never rewrites a meeting.
+ */
+export const meetingPoints = pgTable(
+	'meeting_points',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		teamId: uuid('team_id')
+			.notNull()
+			.references(() => teams.id, { onDelete: 'cascade' }),
+		/** In Danish, as the team says it. */
+		name: text('name').notNull(),
+		description: text('description').notNull().default(''),
+		sortOrder: integer('sort_order').notNull().default(0),
+		/** Offered to families when booking; a point put aside keeps its place in the list. */
+		active: boolean('active').notNull().default(true),
+		createdAt: at('created_at').notNull().defaultNow()
+	},
+	(t) => [
+		// One name once per team, whatever the capitals.
+		uniqueIndex('meeting_points_team_name_key').on(t.teamId, sql`lower(${t.name})`),
+		index('meeting_points_team_idx').on(t.teamId, t.sortOrder),
+		check(
+			'meeting_points_name_length',
+			sql`char_length(${t.name}) between 1 and ${sql.raw(String(meetingPointNameMaxLength))} and ${t.name} = btrim(${t.name})`
+		),
+		check('meeting_points_description_length', sql`char_length(${t.description}) <= ${sql.raw(String(meetingPointDescriptionMaxLength))}`),
+		check('meeting_points_sort_order', sql`${t.sortOrder} >= 0`)
 	]
 );
 

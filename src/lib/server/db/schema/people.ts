@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 // Relative, not $lib: drizzle-kit loads the schema without SvelteKit's aliases.
-import { absenceKinds, allOf, familyStatuses, lifeAreas, memberRoles, oneOf, staffRoles } from '../../../codes';
+import { absenceKinds, allOf, familyStatuses, lifeAreas, memberRoles, officeAddressMaxLength, oneOf, staffRoles } from '../../../codes';
 import {
 	check,
 	date,
@@ -69,15 +69,29 @@ export const departments = pgTable(
 );
 
 /** One interdisciplinary team working in one neighbourhood. */
-export const teams = pgTable('teams', {
-	id: uuid('id').primaryKey().defaultRandom(),
-	organisationId: uuid('organisation_id')
-		.notNull()
-		.references(() => organisations.id),
-	name: text('name').notNull(),
-	area: text('area').notNull(),
-	createdAt: created()
-});
+export const teams = pgTable(
+	'teams',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		organisationId: uuid('organisation_id')
+			.notNull()
+			.references(() => organisations.id),
+		name: text('name').notNull(),
+		area: text('area').notNull(),
+		/**
+		 * The team's local office, where office meetings are (the team leader keeps it on
+		 * /staff/team). None: the organisation's address (meetings/booking.ts falls back to it).
+		 */
+		officeAddress: text('office_address'),
+		createdAt: created()
+	},
+	(t) => [
+		check(
+			'teams_office_address_length',
+			sql`${t.officeAddress} is null or char_length(${t.officeAddress}) between 1 and ${sql.raw(String(officeAddressMaxLength))}`
+		)
+	]
+);
 
 export const staff = pgTable(
 	'staff',

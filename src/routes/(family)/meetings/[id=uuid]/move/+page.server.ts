@@ -9,10 +9,15 @@ import { slotsOf, staffCalendar } from '$lib/server/meetings/booking';
 import { slotsByDay } from '$lib/server/meetings/members';
 import { meetingView } from '$lib/server/meetings/view';
 import { fieldErrors } from '$lib/schemas/forms';
-import { moveSchema } from '$lib/schemas/meetings';
+import { moveSchema, weekSchema } from '$lib/schemas/meetings';
+import { slotWeeks } from '$lib/slot-weeks';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Another free time with the same person, for the same kind of meeting (its own time does not stand in the way). */
+/**
+ * Another free time with the same person, for the same kind of meeting (its own time does not
+ * stand in the way), one week at a time: every week comes along, and the page shows the one
+ * asked for (?week=, or "earlier/later times", which post the reason typed so far with them).
+ */
 export const load: PageServerLoad = async (event) => {
 	const user = requireFamily(event);
 	const grant = ownFamily(user, 'meeting.book') ?? notFound();
@@ -21,10 +26,21 @@ export const load: PageServerLoad = async (event) => {
 	if (!meeting) notFound();
 	const view = meetingView(meeting);
 	const calendar = view.mayChange ? await staffCalendar(db, grant, meeting.staff.id, meeting.id) : null;
-	return { meeting: view, days: calendar ? slotsByDay(slotsOf(calendar, meeting.type)) : [] };
+	return {
+		meeting: view,
+		weeks: calendar ? slotWeeks(slotsByDay(slotsOf(calendar, meeting.type))) : [],
+		week: event.url.searchParams.get('week')
+	};
 };
 
 export const actions: Actions = {
+	/** Another week of times, keeping the reason typed (no JavaScript: the page is drawn again). */
+	week: async (event) => {
+		requireFamily(event);
+		const form = await readForm(event.request);
+		const parsed = weekSchema.safeParse(form);
+		return { values: { reason: form.reason ?? '' }, errors: {}, week: parsed.success ? parsed.data.week : null };
+	},
 	move: async (event) => {
 		const user = requireFamily(event);
 		const form = await readForm(event.request);
@@ -45,6 +61,6 @@ export const actions: Actions = {
 		if (result.reason === 'notFound') notFound();
 		const values = { reason: parsed.data.reason };
 		if (result.reason === 'tooLate') return fail(409, { values, errors: {}, tooLate: true });
-		return fail(409, { values, errors: {}, taken: slotsByDay(result.slots) });
+		return fail(409, { values, errors: {}, taken: slotWeeks(slotsByDay(result.slots)) });
 	}
 };

@@ -6,9 +6,13 @@ import { notFound } from '$lib/server/http/not-found';
 import { slotsOf, staffCalendar } from '$lib/server/meetings/booking';
 import { slotsByDay } from '$lib/server/meetings/members';
 import { choicesFor, stepHref } from '$lib/schemas/meetings';
+import { slotWeeks, weekPage } from '$lib/slot-weeks';
 import type { PageServerLoad } from './$types';
 
-/** Step 2: a free time with the person chosen, for the kind chosen. */
+/**
+ * Step 2: a free time with the person chosen, for the kind chosen; one week at a time (?week=,
+ * any day of it), the first week with a free time to begin with.
+ */
 export const load: PageServerLoad = async (event) => {
 	const user = requireFamily(event);
 	const step = choicesFor(2, event.url.searchParams);
@@ -25,10 +29,14 @@ export const load: PageServerLoad = async (event) => {
 	event.setHeaders({
 		'server-timing': `slots;dur=${(performance.now() - started).toFixed(2)};desc="free times (${calendar.busy.length} busy)"`
 	});
+	// The other weeks are this page with the same choices and another week.
+	const query = new URLSearchParams(event.url.searchParams);
+	query.delete('week');
 	return {
 		type,
 		staff: { name: calendar.name, phone: calendar.phone },
-		days: slotsByDay(slots),
+		page: weekPage(slotWeeks(slotsByDay(slots)), event.url.searchParams.get('week')),
+		query: query.toString(),
 		back: stepHref(1, chosen),
 		// Later choices come back along when the time is changed from the confirm page.
 		keep: { staff: staffId, type, members: chosen.memberIds ?? [], interpreter: chosen.interpreter ?? null }

@@ -14,6 +14,7 @@ import { fieldErrors, uuidField } from '$lib/schemas/forms';
 import { staffBookSchema, staffMoveSchema } from '$lib/schemas/staff-meetings';
 import { meetingTypes, type MeetingType } from '$lib/codes';
 import type { Slot } from '$lib/server/meetings/slots';
+import type { TeamMeetingPlaces } from '$lib/server/meetings/places';
 import type { Actions, PageServerLoad } from './$types';
 
 const doneKeys = ['booked', 'proposed', 'moved', 'cancelled'] as const;
@@ -46,11 +47,14 @@ export const load: PageServerLoad = async (event) => {
 	const staffId = moving?.staffId ?? (uuidField.safeParse(q.get('staff')).success ? q.get('staff')! : user.staffId);
 	const type = moving?.type ?? (meetingTypes.find((t) => t === q.get('type')) as MeetingType | undefined) ?? null;
 	let slots: { start: string; end: string }[] | null = null;
+	let places: TeamMeetingPlaces | null = null;
 	if (staffId && type) {
 		const calendar = await staffCalendar(db, grant, staffId, moving?.id ?? null);
 		if (calendar) {
 			calendar.rules = { ...calendar.rules, noticeHours: 0 };
 			slots = slotsOf(calendar, type).map(slotShape);
+			// Where the family's team meets: its office, its walk meeting points.
+			places = calendar.places;
 		}
 	}
 	const now = Date.now();
@@ -69,6 +73,7 @@ export const load: PageServerLoad = async (event) => {
 		choice: { staffId, type },
 		moving: moving?.id ?? null,
 		slots,
+		places,
 		done: doneKeys.find((k) => k === q.get('done')) ?? null,
 		formKey: randomUUID()
 	};
@@ -87,14 +92,17 @@ export const actions: Actions = {
 		const parsed = staffBookSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { action: 'book', values: form, errors: fieldErrors(parsed.error) });
 		const { db, grant } = await grantOf(event);
-		const { interpreter, propose, ...rest } = parsed.data;
+		const { interpreter, propose, point, ...rest } = parsed.data;
 		const result = await bookMeeting(db, grant, {
 			...rest,
 			interpreterLanguage: interpreter,
+			pointId: point,
 			memberIds: membersOf(form),
 			propose: propose === 'yes'
 		});
-		if (!result.ok && result.reason === 'notFound') notFound();
+		if (!result.ok && (result.reason === 'notFound' || result.reason === 'goal')) notFound();
+		if (!result.ok && result.reason === 'point')
+			return fail(409, { action: 'book', values: form, errors: { point: 'validation.pointGone' } });
 		if (!result.ok)
 			return fail(409, { action: 'book', values: form, errors: { start: 'staffMeetings.taken' }, slots: result.slots.map(slotShape) });
 		redirect(303, `/staff/families/${grant.familyId}/meetings?done=${propose === 'yes' ? 'proposed' : 'booked'}`);
