@@ -73,8 +73,10 @@ export interface MessageFamily {
 	staff: { name: string; email: string };
 	/** Works with the family. */
 	colleague: { name: string; email: string };
-	/** On the team, not with this family. */
+	/** On the team, not with this family: the contact person of `neighbours`. */
 	outsider: { name: string; email: string };
+	/** Ulla's own family ("Familien Nabo 3"), without conversations. */
+	neighbours: { familyName: string };
 }
 
 /** A family with messages waiting for the team, claimed by one test only. */
@@ -88,6 +90,7 @@ export function claimMessageFamily(): MessageFamily {
 		teen: { name: `Yasin Besked ${k}`, email: `msg-teen-${k}@e2e.test` },
 		staff: { name: `Klara Kontakt ${k}`, email: `msg-staff-${k}@e2e.test` },
 		colleague: { name: `Carl Kollega ${k}`, email: `msg-colleague-${k}@e2e.test` },
-		outsider: { name: `Ulla Udenfor ${k}`, email: `msg-outsider-${k}@e2e.test` }
+		outsider: { name: `Ulla Udenfor ${k}`, email: `msg-outsider-${k}@e2e.test` },
+		neighbours: { familyName: `Familien Nabo ${k}` }
 	};
 }

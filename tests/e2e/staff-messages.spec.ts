@@ -8,7 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import da from '../../messages/da.json' with { type: 'json' };
-import { test, expect, signIn } from './helpers';
+import { locales } from '../../src/lib/i18n/locales';
+import { test, expect, chooseLanguage, signIn } from './helpers';
 import { claimMessageFamily, type MessageFamily } from './own';
 
 // Long flows as several people, on a machine that may be busy.
@@ -143,15 +144,23 @@ test("someone who does not work with the family gets 'not found', and a crafted 
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(da.errors.notFound);
 	}
 	await expect(page.getByText('وصلتني')).toHaveCount(0);
-	const post = (action: string, form: Record<string, string>) =>
-		page.request.post(`${url}?/${action}`, { form, headers: { origin: new URL(baseURL!).origin }, maxRedirects: 0 });
-	for (const [action, form] of [
-		['reply', { body: 'Ikke din familie', formKey: randomUUID() }],
-		['note', { body: 'Ikke din familie', formKey: randomUUID() }],
-		['handover', { staff: randomUUID(), formKey: randomUUID() }],
-		['status', { status: 'done' }]
-	] as const) {
-		expect((await post(action, form)).status(), action).toBe(404);
+	// The letter's id under the family Ulla does work with: the same answer.
+	await page.goto('/staff');
+	await page.getByRole('link', { name: m.neighbours.familyName }).click();
+	const elsewhere = `${page.url()}/messages/${url.split('/').at(-1)}`;
+	expect((await page.goto(elsewhere))!.status()).toBe(404);
+	const post = (target: string, action: string, form: Record<string, string>) =>
+		page.request.post(`${target}?/${action}`, { form, headers: { origin: new URL(baseURL!).origin }, maxRedirects: 0 });
+	for (const target of [url, elsewhere]) {
+		for (const [action, form] of [
+			['reply', { body: 'Ikke din familie', formKey: randomUUID() }],
+			['note', { body: 'Ikke din familie', formKey: randomUUID() }],
+			['quick', { reply: randomUUID(), formKey: randomUUID() }],
+			['handover', { staff: randomUUID(), formKey: randomUUID() }],
+			['status', { status: 'done' }]
+		] as const) {
+			expect((await post(target, action, form)).status(), `${action} at ${target}`).toBe(404);
+		}
 	}
 	const start = await page.request.post(`${familyUrl}/messages/new`, {
 		form: { subject: 'Ikke din familie', body: 'Hej', member: '', formKey: randomUUID() },
@@ -229,4 +238,41 @@ test('a reply that is too long gets the reason next to it and keeps every word',
 	await expect(reply).toHaveAttribute('aria-invalid', 'true');
 	await page.reload();
 	await expect(page.getByRole('main').getByRole('listitem').filter({ hasText: 'Langt svar.' })).toHaveCount(0);
+});
+
+test("the staff header with the inbox's figure fits a 320 px phone at 200 % text, in every language", async ({ page }) => {
+	const m = claimMessageFamily();
+	await signIn(page, m.staff.email);
+	await page.setViewportSize({ width: 320, height: 740 });
+	for (const { name } of locales) {
+		await chooseLanguage(page, name);
+		await page.goto('/staff/inbox');
+		await expect(page.locator('header nav a[href="/staff/inbox"] .count')).toHaveText('2');
+		for (const size of ['100%', '200%']) {
+			await page.evaluate((s) => (document.documentElement.style.fontSize = s), size);
+			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+			expect(overflow, `${name} at ${size}`).toBe(0);
+		}
+	}
+});
+
+test('what a colleague writes appears on the open conversation without a reload', async ({ page, browser }) => {
+	const m = claimMessageFamily();
+	const url = await conversationUrl(page, m, letter);
+	await page.goto(url);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(letter);
+	const carl = await (await browser.newContext()).newPage();
+	await signIn(carl, m.colleague.email);
+	await carl.goto(url);
+	await carl.getByLabel(da.staffMessages.noteField, { exact: true }).fill('Jeg kender boligselskabet. Jeg ringer.');
+	await carl.getByRole('button', { name: da.staffMessages.noteSend }).click();
+	await expect(carl.getByRole('status')).toHaveText(da.staffMessages.done.noted);
+	// Klara's page, untouched since it opened, shows it.
+	await expect(page.getByRole('main').getByRole('listitem').filter({ hasText: 'Jeg kender boligselskabet.' })).toContainText(
+		m.colleague.name,
+		{
+			timeout: 15_000
+		}
+	);
+	await carl.context().close();
 });

@@ -11,7 +11,8 @@
  *   Besked k (15, sign-in msg-teen-k@e2e.test).
  * - Contact person Klara Kontakt k (msg-staff-k@e2e.test); Carl Kollega k works with the family
  *   (msg-colleague-k@e2e.test); Ulla Udenfor k is on the team but not with this family
- *   (msg-outsider-k@e2e.test).
+ *   (msg-outsider-k@e2e.test): she is the contact person of "Nabo k" (Nina Nabo k, no sign-in),
+ *   so a test can put the letter's id under a family she does see.
  * - Amal's "Brev fra boligselskabet" to Klara, in Arabic, waiting since 2 days 3 hours ago;
  *   Yasin's private "Fritidsjob", waiting since 3 hours 10 minutes ago.
  * The test team gets quick replies too (one only in Danish), if it has none.
