@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-import { claimsDir, testFamilyCount } from './tests/e2e/own';
+import { claimsDir, messageFamilyCount, testFamilyCount } from './tests/e2e/own';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 export const baseURL = `http://localhost:${port}`;
@@ -52,6 +52,7 @@ export default defineConfig({
 			ADDRESS_HEADER: 'x-forwarded-for',
 			XFF_DEPTH: '1',
 			OPGANG_TEST_FAMILIES: String(testFamilyCount),
+			OPGANG_TEST_MESSAGE_FAMILIES: String(messageFamilyCount),
 			// The x-opgang-queries header that budgets.spec.ts reads.
 			OPGANG_COUNT_QUERIES: '1'
 		},

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * LIX (læsbarhedsindeks) of the Danish copy that families read: every string of
- * messages/da.json except the staff area's (namespaces `staff`, `staffFamily`, and keys ending
- * in `Staff`). LIX = words per sentence + 100 × long words (over 6 letters) per word; under 30
+ * messages/da.json except the staff area's (namespaces `staff`, `staffFamily`, `inbox`,
+ * `staffMessages`, and keys ending in `Staff`). LIX = words per sentence + 100 × long words (over 6 letters) per word; under 30
  * is "easy" (children's books), 30–40 ordinary. Each string is at least one sentence (a button
  * or heading ends where the string ends); a placeholder ({{name}}) counts as one short word.
  *
@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 
 const limit = Number(process.argv[2] ?? 30);
 const da = JSON.parse(readFileSync(new URL('../messages/da.json', import.meta.url), 'utf8'));
-const staffNamespaces = new Set(['staff', 'staffFamily']);
+const staffNamespaces = new Set(['staff', 'staffFamily', 'inbox', 'staffMessages']);
 
 /** @typedef {{ [key: string]: string | Messages }} Messages */
 /** @typedef {{ words: number, sentences: number, long: number }} Counts */

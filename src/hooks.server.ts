@@ -26,6 +26,12 @@ export const init: ServerInit = async () => {
 		if (loaded && testFamilies) {
 			const { seedTestFamilies } = await import('$lib/server/demo/test-families');
 			await seedTestFamilies(db, Number(testFamilies));
+			// Families with a message waiting for the team (the staff's message tests).
+			const messageFamilies = process.env.OPGANG_TEST_MESSAGE_FAMILIES;
+			if (messageFamilies) {
+				const { seedMessageFamilies } = await import('$lib/server/demo/test-messages');
+				await seedMessageFamilies(db, Number(messageFamilies));
+			}
 		}
 		// `npm run bench`: a full calendar for the free-times page (never set in production).
 		const benchMeetings = process.env.OPGANG_BENCH_MEETINGS;

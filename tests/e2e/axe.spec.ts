@@ -8,6 +8,7 @@ import { type Page } from '@playwright/test';
 import { locales } from '../../src/lib/i18n/locales';
 import { test, expect, blockWeek, chooseLanguage, mondayAhead, signIn, signInButton } from './helpers';
 import { withVoices } from './speech';
+import { claimMessageFamily } from './own';
 
 /** The "Listen" button (its name differs per language). */
 const listen = (page: Page) => page.getByRole('main').getByRole('button').and(page.locator('[aria-pressed]'));
@@ -456,3 +457,60 @@ test('the demo conversations pass axe', async ({ page }) => {
 	await expect(page.locator('main .seen')).toBeVisible();
 	await audit(page, 'a conversation with who saw it (ar, demo)');
 });
+// The team's message pages in a test of their own per locale (a family whose messages wait for the team).
+for (const { code, name } of locales) {
+	test(`every staff message page passes axe in ${code}`, async ({ browser, baseURL }) => {
+		test.setTimeout(180_000);
+		const m = claimMessageFamily();
+		const context = await browser.newContext();
+		await context.addCookies([{ name: 'opgang-lang', value: code, url: baseURL! }]);
+		const page = await context.newPage();
+		await signIn(page, m.staff.email);
+		await chooseLanguage(page, name);
+		// The inbox: unread, waiting for how long, a teenager's private conversation; a filter with nothing in it.
+		await page.goto('/staff/inbox?filter=waiting');
+		await expect(page.locator('main ul.conversations > li')).toHaveCount(2);
+		await audit(page, `/staff/inbox waiting (${code})`);
+		await page.goto('/staff/inbox?filter=stand_in');
+		await audit(page, `/staff/inbox empty (${code})`);
+		await page.goto('/staff/inbox');
+		const letter = (await page.locator('main ul.conversations > li h2 a').first().getAttribute('href'))!;
+		const family = letter.replace(/\/messages\/.*$/, '');
+		// The family page with its waiting conversations, and the family's list.
+		await page.goto(family);
+		await audit(page, `staff family page with messages waiting (${code})`);
+		await page.goto(`${family}/messages`);
+		await audit(page, `staff family messages (${code})`);
+		// Writing to the family: with mistakes, then to the teenager alone.
+		await page.goto(`${family}/messages/new`);
+		await audit(page, `staff new conversation (${code})`);
+		await page.locator('main form button[type=submit]').click();
+		await expect(page.getByRole('alert')).toBeVisible();
+		await audit(page, `staff new conversation with errors (${code})`);
+		await page.locator('main input[name=member]').last().check();
+		await page.locator('#new-subject').fill(`${code}: موضوع · subject`);
+		await page.locator('#new-body').fill(`${code}: رسالة · message · besked`);
+		await page.locator('main form button[type=submit]').click();
+		await expect(page.getByRole('status')).toBeVisible();
+		await audit(page, `staff conversation, private, just started (${code})`);
+		// The parent's letter (in Arabic): a mistake, then a quick reply, a note and a handover.
+		await page.goto(letter);
+		await page.locator('form[action="?/reply"] button[type=submit]').click();
+		await expect(page.locator('#reply-body-error')).toBeVisible();
+		await audit(page, `staff conversation with errors (${code})`);
+		await page.locator('form[action="?/quick"] input[type=radio]').first().check();
+		await page.locator('form[action="?/quick"] button[type=submit]').click();
+		await expect(page.getByRole('status')).toBeVisible();
+		await page.locator('#note-body').fill(`${code}: ملاحظة · note`);
+		await page.locator('form[action="?/note"] button[type=submit]').click();
+		await expect(page.getByRole('status')).toBeVisible();
+		await page.locator('#handover-staff').selectOption({ index: 1 });
+		await page.locator('form[action="?/handover"] button[type=submit]').click();
+		await expect(page.getByRole('status')).toBeVisible();
+		await audit(page, `staff conversation with a quick reply, a note and a handover (${code})`);
+		await page.locator('form[action="?/status"] button').click();
+		await expect(page.getByRole('status')).toBeVisible();
+		await audit(page, `staff conversation done (${code})`);
+		await context.close();
+	});
+}

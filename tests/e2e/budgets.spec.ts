@@ -15,6 +15,7 @@ import { gzipSync } from 'node:zlib';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { test, expect, signIn } from './helpers';
 import { discover } from './fuzzer/routes';
+import { claimMessageFamily } from './own';
 
 const maxQueries = 6;
 const maxJavaScript = 50_000;
@@ -140,4 +141,15 @@ test('every page a caseworker reaches keeps to 6 statements, and its JavaScript 
 	const measures = await crawl(page.request, ['/staff']);
 	check(measures);
 	expect(measures.filter((m) => m.path.startsWith('/staff/families/')).length).toBeGreaterThan(0);
+});
+
+test("the team's message pages keep to 6 statements and the staff budget, with conversations to open", async ({ page }) => {
+	// The demo's staff may have no conversation yet: a family whose messages wait for the team does.
+	const family = claimMessageFamily();
+	await signIn(page, family.staff.email);
+	const measures = await crawl(page.request, ['/staff/inbox']);
+	check(measures);
+	const paths = measures.map((x) => x.path);
+	expect(paths.filter((p) => /^\/staff\/families\/[^/]+\/messages\/[0-9a-f-]{36}$/.test(p)).length).toBe(2);
+	for (const end of ['/staff/inbox', '/messages', '/messages/new']) expect(paths.some((p) => p.endsWith(end))).toBe(true);
 });

@@ -7,6 +7,8 @@ import { mkdirSync, openSync, closeSync } from 'node:fs';
 import path from 'node:path';
 
 export const testFamilyCount = 80;
+/** Families with a message waiting for the team (src/lib/server/demo/test-messages.ts). */
+export const messageFamilyCount = 20;
 /** Emptied by the test server's start command (playwright.config.ts). */
 export const claimsDir = '.e2e-claims';
 
@@ -27,15 +29,24 @@ export interface OwnFamily {
 	involved: { name: string };
 }
 
-export function claimFamily(): OwnFamily {
+/** The first number from 1 to `count` that no other test has claimed under `prefix`, across worker processes. */
+function claim(prefix: string, count: number): number | null {
 	mkdirSync(claimsDir, { recursive: true });
-	for (let k = 1; k <= testFamilyCount; k++) {
+	for (let k = 1; k <= count; k++) {
 		try {
-			closeSync(openSync(path.join(claimsDir, String(k)), 'wx'));
+			closeSync(openSync(path.join(claimsDir, `${prefix}${k}`), 'wx'));
+			return k;
 		} catch (e) {
 			if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
 			throw e;
 		}
+	}
+	return null;
+}
+
+export function claimFamily(): OwnFamily {
+	const k = claim('', testFamilyCount);
+	if (k !== null) {
 		return {
 			k,
 			familyName: `Familien Prøve ${k}`,
@@ -48,4 +59,38 @@ export function claimFamily(): OwnFamily {
 		};
 	}
 	throw new Error(`All ${testFamilyCount} test families are taken: raise testFamilyCount in tests/e2e/own.ts`);
+}
+
+export interface MessageFamily {
+	k: number;
+	/** As staff see it in lists ("Familien Besked 3"). */
+	familyName: string;
+	/** Prefers Arabic; wrote "Brev fra boligselskabet" (in Arabic) 2 days 3 hours ago. */
+	parent: { name: string; email: string };
+	/** 15; wrote the private "Fritidsjob" 3 hours 10 minutes ago. */
+	teen: { name: string; email: string };
+	/** The contact person, who answers both. */
+	staff: { name: string; email: string };
+	/** Works with the family. */
+	colleague: { name: string; email: string };
+	/** On the team, not with this family: the contact person of `neighbours`. */
+	outsider: { name: string; email: string };
+	/** Ulla's own family ("Familien Nabo 3"), without conversations. */
+	neighbours: { familyName: string };
+}
+
+/** A family with messages waiting for the team, claimed by one test only. */
+export function claimMessageFamily(): MessageFamily {
+	const k = claim('m', messageFamilyCount);
+	if (k === null) throw new Error(`All ${messageFamilyCount} message families are taken: raise messageFamilyCount in tests/e2e/own.ts`);
+	return {
+		k,
+		familyName: `Familien Besked ${k}`,
+		parent: { name: `Amal Besked ${k}`, email: `msg-parent-${k}@e2e.test` },
+		teen: { name: `Yasin Besked ${k}`, email: `msg-teen-${k}@e2e.test` },
+		staff: { name: `Klara Kontakt ${k}`, email: `msg-staff-${k}@e2e.test` },
+		colleague: { name: `Carl Kollega ${k}`, email: `msg-colleague-${k}@e2e.test` },
+		outsider: { name: `Ulla Udenfor ${k}`, email: `msg-outsider-${k}@e2e.test` },
+		neighbours: { familyName: `Familien Nabo ${k}` }
+	};
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { messageMaxLength, subjectMaxLength } from '$lib/codes';
+import { uuidPattern } from '$lib/shapes';
 import { uuidField } from './forms';
 
 // Line breaks from a phone arrive as \r\n; the words are otherwise the writer's own.
@@ -30,9 +31,12 @@ export const staffStartSchema = z.object({
 /** A reply in a conversation (a staff member's may be a note for the team only). */
 export const replySchema = z.object({ body, formKey: uuidField });
 
-/** A quick reply the team keeps, sent in the family's language. */
-export const quickReplySchema = z.object({ reply: uuidField, formKey: uuidField });
+/** A choice from a list the page offers (a missing one is the reader's to make, so it says what to do). */
+const choice = (message: string) => z.string({ message }).regex(uuidPattern, message);
 
-export const handOverSchema = z.object({ staff: uuidField, formKey: uuidField });
+/** A quick reply the team keeps, sent in the family's language. */
+export const quickReplySchema = z.object({ reply: choice('validation.quickReplyRequired'), formKey: uuidField });
+
+export const handOverSchema = z.object({ staff: choice('validation.colleagueRequired'), formKey: uuidField });
 
 export const statusSchema = z.object({ status: z.enum(['open', 'done'], { message: 'validation.invalid' }) });

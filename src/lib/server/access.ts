@@ -47,27 +47,50 @@ export function contactAwayToday(contactId: AnyColumn | SQL = families.contactPe
 		and ${absences.startsOn} <= ${copenhagenToday} and ${absences.endsOn} >= ${copenhagenToday})`;
 }
 
+/** Who a relation is worked out for: the acting staff member (parameters), or a staff row in the statement (columns). */
+interface StaffWho {
+	staffId: SQL;
+	teamId: SQL;
+	/** Whether they lead their team: known for the actor, a column condition for a staff row. */
+	leader: boolean | SQL;
+}
+
 /** SQL for a staff member's relation to the row in `families`, and whether there is one. */
-function staffRelationSql(actor: StaffActor): { relation: SQL<Relation | null>; allowed: SQL } {
+function relationSql(who: StaffWho): { relation: SQL<Relation | null>; allowed: SQL } {
 	const involved = exists(
-		sql`(select 1 from ${familyStaff} where ${familyStaff.familyId} = ${families.id} and ${familyStaff.staffId} = ${actor.staffId})`
+		sql`(select 1 from ${familyStaff} where ${familyStaff.familyId} = ${families.id} and ${familyStaff.staffId} = ${who.staffId})`
 	);
 	const standingIn = exists(
 		sql`(select 1 from ${absences} where ${absences.staffId} = ${families.contactPersonId}
-			and ${absences.standInId} = ${actor.staffId} and ${absences.endsOn} >= ${copenhagenToday}
+			and ${absences.standInId} = ${who.staffId} and ${absences.endsOn} >= ${copenhagenToday}
 			and ${absences.startsOn} <= ${copenhagenToday} + ${standInLeadDays}::int)`
 	);
-	const isLeader = actor.role === 'team_leader';
-	const leads = isLeader ? eq(families.teamId, actor.teamId) : sql`false`;
+	const sameTeam = sql`${families.teamId} = ${who.teamId}`;
+	const leads = who.leader === true ? sameTeam : who.leader === false ? sql`false` : and(who.leader, sameTeam)!;
+	const isContact = sql`${families.contactPersonId} = ${who.staffId}`;
 	const relation = sql<Relation | null>`case
-		when ${families.contactPersonId} = ${actor.staffId} then 'contact'
+		when ${isContact} then 'contact'
 		when ${standingIn} then 'stand_in'
 		when ${involved} then 'involved'
 		when ${leads} then 'leader'
 		end`;
-	// Only families of the actor's own team, whatever the rows say.
-	const allowed = and(eq(families.teamId, actor.teamId), or(eq(families.contactPersonId, actor.staffId), standingIn, involved, leads))!;
+	// Only families of their own team, whatever the rows say.
+	const allowed = and(sameTeam, or(isContact, standingIn, involved, leads))!;
 	return { relation, allowed };
+}
+
+function staffRelationSql(actor: StaffActor): { relation: SQL<Relation | null>; allowed: SQL } {
+	return relationSql({ staffId: sql`${actor.staffId}`, teamId: sql`${actor.teamId}`, leader: actor.role === 'team_leader' });
+}
+
+/**
+ * SQL condition: the staff row `person` (an alias of the staff table in the statement) works
+ * with the row in `families` by the same relations that let a staff member see a family —
+ * contact person, stand-in, involved, team leader. For choosing a colleague who will be able
+ * to see what is handed to them; never a test of the actor's own access (familyGrant is).
+ */
+export function worksWithFamily(person: { id: AnyColumn; teamId: AnyColumn; role: AnyColumn }): SQL {
+	return relationSql({ staffId: sql`${person.id}`, teamId: sql`${person.teamId}`, leader: sql`${person.role} = 'team_leader'` }).allowed;
 }
 
 /** Rows from db.execute, whichever driver answered (postgres-js: an array; PGlite: { rows }). */

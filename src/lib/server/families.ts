@@ -96,31 +96,60 @@ function statements(db: Db) {
 	};
 }
 
+/** What a staff member helps one member with, as the overview's team cards list it. */
+export interface MemberNoteRow {
+	staffId: string;
+	memberId: string;
+	memberName: string;
+	note: FamilyOverview['team'][number]['notes'][number]['note'];
+}
+
 /**
- * What staff help single members with, as far as the grant's actor may read it: the same
- * visibility rule as every member-private item (access.ts), so a parent never learns what a
- * teenager gets help with, and the adults do learn it for a young child.
+ * Which member notes the grant's actor may read: the same visibility rule as every
+ * member-private item (access.ts), so a parent never learns what a teenager gets help with,
+ * and the adults do learn it for a young child.
  */
+function memberNotesWhere(grant: FamilyGrant): SQL {
+	return and(
+		eq(memberHelp.familyId, grant.familyId),
+		visibleItems(grant.actor, { familyId: memberHelp.familyId, memberId: memberHelp.memberId, visibility: sql`'member_private'` })
+	)!;
+}
+
 function memberNotes(db: Db, grant: FamilyGrant) {
 	return db
 		.select({ staffId: memberHelp.staffId, memberId: memberHelp.memberId, memberName: familyMembers.name, note: memberHelp.note })
 		.from(memberHelp)
 		.innerJoin(familyMembers, eq(familyMembers.id, memberHelp.memberId))
-		.where(
-			and(
-				eq(memberHelp.familyId, grant.familyId),
-				visibleItems(grant.actor, { familyId: memberHelp.familyId, memberId: memberHelp.memberId, visibility: sql`'member_private'` })
-			)
-		)
+		.where(memberNotesWhere(grant))
 		.orderBy(roleOrder, asc(familyMembers.birthYear));
 }
 
+/** The same notes as one JSON column, for a statement that carries more (the staff's family page). */
+export function memberNotesJson(grant: FamilyGrant): SQL<MemberNoteRow[]> {
+	return sql<
+		MemberNoteRow[]
+	>`coalesce((select json_agg(json_build_object('staffId', ${memberHelp.staffId}, 'memberId', ${memberHelp.memberId},
+		'memberName', ${familyMembers.name}, 'note', ${memberHelp.note}) order by ${roleOrder}, ${familyMembers.birthYear})
+		from ${memberHelp} join ${familyMembers} on ${familyMembers.id} = ${memberHelp.memberId}
+		where ${memberNotesWhere(grant)}), '[]'::json)`;
+}
+
+/** The head statement: the family, its contact person (and stand-in), its team and members. */
+export function familyHead(db: Db, familyId: string) {
+	return statements(db).head.execute({ familyId });
+}
+
+type Head = Awaited<ReturnType<typeof familyHead>>[number];
+
 /** The family, its contact person (and stand-in when away), its team and its members. */
 export async function getFamilyOverview(db: Db, grant: FamilyGrant): Promise<FamilyOverview | null> {
-	const q = statements(db);
-	const params = { familyId: grant.familyId };
-	const [[head], notes] = await Promise.all([q.head.execute(params), memberNotes(db, grant)]);
-	if (!head) return null;
+	const [[head], notes] = await Promise.all([familyHead(db, grant.familyId), memberNotes(db, grant)]);
+	return head ? overviewOf(head, notes, grant) : null;
+}
+
+/** The overview from the head and the member notes the grant's actor may read. */
+export function overviewOf(head: Head, notes: MemberNoteRow[], grant: FamilyGrant): FamilyOverview {
 	const { team, members } = head;
 	const staffView = grant.actor.kind === 'staff';
 

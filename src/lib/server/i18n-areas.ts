@@ -55,9 +55,14 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/staff/calendar': ['staff', 'staffMeetings', 'meetingType', 'interpreterStatus', 'validation', 'calendarFeed'],
 	'/staff/families/[id=uuid]/meetings': ['staff', 'staffMeetings', 'meetingType', 'interpreterStatus', 'validation'],
 	// 'slip': the letter's copy in the staff member's language too (the letter itself carries the member's and Danish).
-	'/staff/families/[id=uuid]': ['staff', 'staffFamily', 'slip', 'wishes', ...familyOverview],
+	'/staff/families/[id=uuid]': ['staff', 'staffFamily', 'staffMessages', 'slip', 'wishes', ...familyOverview],
 	'/staff/families/[id=uuid]/checkins': ['staff', 'checkin', 'lifeArea'],
 	'/staff/families/[id=uuid]/wishes/[wishId=uuid]': ['wishes', 'goals', 'validation'],
+	// The team's side of messages: the inbox's list and words are shared by the family's lists.
+	'/staff/inbox': ['staff', 'inbox'],
+	'/staff/families/[id=uuid]/messages': ['staff', 'inbox', 'staffMessages'],
+	'/staff/families/[id=uuid]/messages/new': ['staff', 'staffMessages', 'validation'],
+	'/staff/families/[id=uuid]/messages/[conversationId=uuid]': ['staff', 'inbox', 'staffMessages', 'validation'],
 	'/staff/families/[id=uuid]/goals/[goalId=uuid]': ['goals', 'validation']
 };
 

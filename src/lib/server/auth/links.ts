@@ -6,7 +6,7 @@
  * throttle to be looked at; a code does (codeAddress, codeEverywhere), and using a link by
  * either way counts against the address and the link (invitationAddress, invitationLink).
  */
-import { and, eq, gt, isNull, type SQL } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
 import { sqlState } from '../db';
 import { families, familyMembers, invitations, organisations, staff, teams, users } from '../db/schema';
@@ -221,6 +221,15 @@ export interface OpenLinkSummary {
 	expiresAt: Date;
 }
 
+function openLinksWhere(familyId: string, now: Date): SQL {
+	return and(
+		eq(familyMembers.familyId, familyId),
+		isNull(invitations.usedAt),
+		isNull(invitations.revokedAt),
+		gt(invitations.expiresAt, now)
+	)!;
+}
+
 /** The family's open links, for the staff page: when each was made and until when it works (never the secret). */
 export async function listOpenLinks(db: Db, familyId: string, now = new Date()): Promise<OpenLinkSummary[]> {
 	return db
@@ -232,7 +241,16 @@ export async function listOpenLinks(db: Db, familyId: string, now = new Date()):
 		})
 		.from(invitations)
 		.innerJoin(familyMembers, eq(familyMembers.id, invitations.familyMemberId))
-		.where(
-			and(eq(familyMembers.familyId, familyId), isNull(invitations.usedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now))
-		);
+		.where(openLinksWhere(familyId, now));
+}
+
+/** The same links as one JSON column (times as ISO strings), for a statement that carries more. */
+export function openLinksJson(
+	familyId: string,
+	now = new Date()
+): SQL<(Omit<OpenLinkSummary, 'createdAt' | 'expiresAt'> & { createdAt: string; expiresAt: string })[]> {
+	return sql`coalesce((select json_agg(json_build_object('memberId', ${invitations.familyMemberId}, 'purpose', ${invitations.purpose},
+		'createdAt', ${invitations.createdAt}, 'expiresAt', ${invitations.expiresAt}))
+		from ${invitations} join ${familyMembers} on ${familyMembers.id} = ${invitations.familyMemberId}
+		where ${openLinksWhere(familyId, now)}), '[]'::json)`;
 }

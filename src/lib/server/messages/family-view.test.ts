@@ -30,7 +30,8 @@ function thread(lines: Line[], readers: Thread['readers']): Thread {
 		waitingSince: null,
 		lines,
 		earlier: null,
-		readers
+		readers,
+		team: null
 	};
 }
 

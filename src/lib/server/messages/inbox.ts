@@ -4,15 +4,17 @@
  * marking it done, and the quick replies the team keeps.
  */
 import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db';
 import { conversations, families, familyMembers, messages, quickReplies, staff } from '../db/schema';
-import { staffRelation, type FamilyGrant, type StaffActor } from '../access';
+import { grantAllows, staffRelation, worksWithFamily, type FamilyGrant, type StaffActor } from '../access';
 import { pickText, type LocalizedText } from '$lib/localized';
 import { standingInFor, unreadSql, visibleConversations } from './conversations';
+import { conversationLanguage, sendMessage, type Sent } from './thread';
 import { announce } from './live';
+import { inboxFilters, type InboxFilter } from '$lib/messages/filters';
 
-export const inboxFilters = ['all', 'unread', 'waiting', 'mine', 'stand_in'] as const;
-export type InboxFilter = (typeof inboxFilters)[number];
+export { inboxFilters, type InboxFilter };
 
 export interface InboxRow {
 	id: string;
@@ -33,20 +35,8 @@ export interface InboxRow {
 /** How many rows the inbox shows at once. */
 export const inboxPageSize = 50;
 
-/** The staff member's inbox, newest activity first (the waiting ones: longest waiting first). */
-export async function staffInbox(
-	db: Db,
-	actor: StaffActor,
-	filter: InboxFilter = 'all',
-	page = 0
-): Promise<{ rows: InboxRow[]; more: boolean }> {
-	const where: Record<InboxFilter, SQL | undefined> = {
-		all: undefined,
-		unread: unreadSql(actor),
-		waiting: and(sql`${conversations.waitingSince} is not null`, eq(conversations.status, 'open')),
-		mine: or(eq(conversations.staffId, actor.staffId), standingInFor(actor.staffId)),
-		stand_in: sql`${staffRelation(actor)} = 'stand_in'`
-	};
+/** The rows of the inbox (or of one family's conversations): `where` narrows what the actor may see, never widens it. */
+async function inboxRows(db: Db, actor: StaffActor, where: SQL | undefined, order: SQL[], page: number): Promise<{ rows: InboxRow[]; more: boolean }> {
 	const rows = await db
 		.select({
 			id: conversations.id,
@@ -70,12 +60,8 @@ export async function staffInbox(
 		.innerJoin(families, eq(families.id, conversations.familyId))
 		.innerJoin(staff, eq(staff.id, conversations.staffId))
 		.leftJoin(familyMembers, eq(familyMembers.id, conversations.memberId))
-		.where(and(visibleConversations(actor), where[filter]))
-		.orderBy(
-			...(filter === 'waiting'
-				? [asc(conversations.waitingSince), asc(conversations.id)]
-				: [desc(conversations.lastMessageAt), desc(conversations.id)])
-		)
+		.where(and(visibleConversations(actor), where))
+		.orderBy(...order)
 		.limit(inboxPageSize + 1)
 		.offset(page * inboxPageSize);
 	return {
@@ -89,6 +75,34 @@ export async function staffInbox(
 	};
 }
 
+const newestFirst = [desc(conversations.lastMessageAt), desc(conversations.id)];
+
+/** The staff member's inbox, newest activity first (the waiting ones: longest waiting first). */
+export async function staffInbox(
+	db: Db,
+	actor: StaffActor,
+	filter: InboxFilter = 'all',
+	page = 0
+): Promise<{ rows: InboxRow[]; more: boolean }> {
+	const where: Record<InboxFilter, SQL | undefined> = {
+		all: undefined,
+		unread: unreadSql(actor),
+		waiting: and(sql`${conversations.waitingSince} is not null`, eq(conversations.status, 'open')),
+		mine: or(eq(conversations.staffId, actor.staffId), standingInFor(actor.staffId)),
+		stand_in: sql`${staffRelation(actor)} = 'stand_in'`
+	};
+	const order = filter === 'waiting' ? [asc(conversations.waitingSince), asc(conversations.id)] : newestFirst;
+	return inboxRows(db, actor, where[filter], order, page);
+}
+
+/** The conversations of the grant's family that the staff member may see, newest activity first. */
+export async function familyConversations(db: Db, grant: FamilyGrant, page = 0): Promise<{ rows: InboxRow[]; more: boolean }> {
+	if (grant.actor.kind !== 'staff') return { rows: [], more: false };
+	return inboxRows(db, grant.actor, eq(conversations.familyId, grant.familyId), newestFirst, page);
+}
+
+const colleague = alias(staff, 'colleague');
+
 type Done = { ok: true } | { ok: false; reason: 'notFound' };
 
 function staffOf(grant: FamilyGrant): StaffActor | null {
@@ -96,8 +110,9 @@ function staffOf(grant: FamilyGrant): StaffActor | null {
 }
 
 /**
- * Hands a conversation to a colleague on the family's team (the foreign key keeps it in the
- * team): the family sees who answers now, and the line says who handed it to whom.
+ * Hands a conversation to a colleague on the family's team who works with the family (so they
+ * can open it; the foreign key keeps it in the team whatever the code does): the family sees
+ * who answers now, and the line says who handed it to whom.
  */
 export async function handOver(db: Db, grant: FamilyGrant, conversationId: string, toStaffId: string, formKey: string): Promise<Done> {
 	const actor = staffOf(grant);
@@ -112,7 +127,9 @@ export async function handOver(db: Db, grant: FamilyGrant, conversationId: strin
 					eq(conversations.familyId, grant.familyId),
 					visibleConversations(actor),
 					sql`${conversations.staffId} <> ${toStaffId}::uuid`,
-					sql`exists (select 1 from ${staff} s where s.id = ${toStaffId}::uuid and s.team_id = ${conversations.teamId})`
+					// A colleague who works with the family (and so will see what is handed over).
+					sql`exists (select 1 from ${families} join ${staff} colleague on ${colleague.id} = ${toStaffId}::uuid
+						where ${families.id} = ${conversations.familyId} and ${worksWithFamily(colleague)})`
 				)
 			)
 			.returning({ id: conversations.id, teamId: conversations.teamId });
@@ -177,4 +194,38 @@ export function quickReplyText(replies: QuickReply[], id: string, language: stri
 	const reply = replies.find((r) => r.id === id);
 	const picked = reply ? pickText(reply.texts, language) : null;
 	return reply && picked ? { body: picked.text, lang: picked.lang, bodyDa: reply.da } : null;
+}
+
+/**
+ * Sends one of the team's quick replies in a conversation: in the language the family reads it
+ * in when the team has it, else Danish, with the Danish kept for the team. The write grant
+ * sends it (as any reply); quick replies are the team's ('message.manage') too.
+ */
+export async function sendQuickReply(db: Db, grant: FamilyGrant, conversationId: string, replyId: string, formKey: string): Promise<Sent> {
+	const actor = grant.actor;
+	if (actor.kind !== 'staff' || !grantAllows(grant, 'message.manage')) return { ok: false, reason: 'notFound' };
+	const [row] = await db
+		.select({ texts: quickReplies.texts, language: conversationLanguage })
+		.from(conversations)
+		.innerJoin(quickReplies, eq(quickReplies.teamId, conversations.teamId))
+		.where(
+			and(
+				eq(conversations.id, conversationId),
+				eq(conversations.familyId, grant.familyId),
+				visibleConversations(actor),
+				eq(quickReplies.id, replyId)
+			)
+		);
+	const text = row ? quickReplyText([{ id: replyId, texts: row.texts, da: row.texts.da ?? '' }], replyId, row.language) : null;
+	if (!text) return { ok: false, reason: 'notFound' };
+	return sendMessage(db, grant, conversationId, { ...text, formKey });
+}
+
+/**
+ * SQL: how many of one family's conversations the actor may see wait for the team's reply
+ * (the staff's family page), for a statement with tables joined (drizzle qualifies columns).
+ */
+export function waitingCountSql(actor: StaffActor, familyId: string): SQL<number> {
+	return sql<number>`(select count(*)::int from ${conversations} where ${conversations.familyId} = ${familyId}::uuid
+		and ${visibleConversations(actor)} and ${conversations.waitingSince} is not null and ${conversations.status} = 'open')`;
 }

@@ -9,6 +9,7 @@ import { conversationReads, conversations, familyMembers, messages, staff } from
 import type { Actor, FamilyGrant } from '../access';
 import { messagesPerPage, type MessageKind } from '$lib/codes';
 import { visibleConversations, visibleLines } from './conversations';
+import { staffThreadColumns, staffThreadOf, type StaffThreadRow, type TeamSide } from './staff';
 import { announce, channel } from './live';
 
 export interface Line {
@@ -47,7 +48,17 @@ export interface Thread {
 	/** A cursor for the lines before the first one shown, when there are any. */
 	earlier: string | null;
 	readers: Reader[];
+	/** For staff only: the family's name, the team's quick replies and who it can be handed to. */
+	team: TeamSide | null;
 }
+
+/**
+ * SQL: the language the family reads a conversation in — its private member's, else that of the
+ * family member who wrote last, else Danish. Correlated to the statement's `conversations` row.
+ */
+export const conversationLanguage = sql<string>`coalesce((select p.preferred_language from ${familyMembers} p where p.id = ${conversations.memberId}),
+	(select w.preferred_language from ${messages} l join ${familyMembers} w on w.id = l.author_member_id
+		where l.conversation_id = ${conversations.id} order by l.created_at desc limit 1), 'da')`;
 
 /** A keyset cursor: the time and id of the oldest line shown ("t_id"). */
 export function cursorOf(line: { createdAt: Date; id: string }): string {
@@ -76,13 +87,13 @@ export async function readThread(db: Db, grant: FamilyGrant, id: string, before?
 			staffId: staff.id,
 			staffName: staff.name,
 			waitingSince: conversations.waitingSince,
-			language: sql<string>`coalesce((select p.preferred_language from ${familyMembers} p where p.id = ${conversations.memberId}),
-				(select w.preferred_language from ${messages} l join ${familyMembers} w on w.id = l.author_member_id
-					where l.conversation_id = ${conversations.id} order by l.created_at desc limit 1), 'da')`,
+			language: conversationLanguage,
 			readers: sql<Array<Omit<Reader, 'readUntil' | 'seenAt'> & { readUntil: string; seenAt: string }>>`coalesce((select json_agg(json_build_object(
 					'id', coalesce(r.member_id, r.staff_id), 'name', coalesce(m.name, s.name), 'staff', r.staff_id is not null, 'readUntil', r.read_until, 'seenAt', r.seen_at) order by r.seen_at)
 				from ${conversationReads} r left join ${familyMembers} m on m.id = r.member_id left join ${staff} s on s.id = r.staff_id
-				where r.conversation_id = ${conversations.id}), '[]'::json)`
+				where r.conversation_id = ${conversations.id}), '[]'::json)`,
+			// The team's side in the same statement (a staff page keeps to its six).
+			...(actor.kind === 'staff' ? staffThreadColumns : {})
 		})
 		.from(conversations)
 		.innerJoin(staff, eq(staff.id, conversations.staffId))
@@ -146,7 +157,8 @@ export async function readThread(db: Db, grant: FamilyGrant, id: string, before?
 		waitingSince: conv.waitingSince ? new Date(conv.waitingSince) : null,
 		lines,
 		earlier: more && lines.length ? cursorOf(lines[0]) : null,
-		readers: conv.readers.map((r) => ({ id: r.id, name: r.name, staff: r.staff, readUntil: new Date(r.readUntil), seenAt: new Date(r.seenAt) }))
+		readers: conv.readers.map((r) => ({ id: r.id, name: r.name, staff: r.staff, readUntil: new Date(r.readUntil), seenAt: new Date(r.seenAt) })),
+		team: actor.kind === 'staff' ? staffThreadOf(conv as unknown as StaffThreadRow, conv.language) : null
 	};
 }
 

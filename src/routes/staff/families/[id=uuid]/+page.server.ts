@@ -2,11 +2,10 @@ import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db';
 import { requireStaff } from '$lib/server/auth/guards';
 import { familyGrant, grantAllows } from '$lib/server/access';
-import { getFamilyOverview } from '$lib/server/families';
+import { staffFamilyPage } from '$lib/server/staff-family';
 import { listWishes } from '$lib/server/wishes';
 import { createInvitation } from '$lib/server/auth/invitations';
 import { createReset } from '$lib/server/auth/resets';
-import { listOpenLinks } from '$lib/server/auth/links';
 import { flashNewLink, takeNewLink } from '$lib/server/auth/link-flash';
 import { slipFor } from '$lib/server/slip';
 import { readForm } from '$lib/server/http/form';
@@ -18,14 +17,14 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireStaff(event);
 	const { db } = await getDatabase();
 	const grant = (await familyGrant(db, user, event.params.id, 'family.view')) ?? notFound();
-	const family = (await getFamilyOverview(db, grant)) ?? notFound();
+	// The same grant (audited above): staff read every wish, a teenager's private ones too.
+	const [page, wishes] = await Promise.all([staffFamilyPage(db, grant), listWishes(db, grant)]);
+	const { family, openLinks, waiting } = page ?? notFound();
 	// A link made just now is shown once (link-flash.ts); a reload shows only that it is open.
 	const flash = takeNewLink(event.cookies, event.url, event.params.id);
-	const openLinks = await listOpenLinks(db, family.id);
-	// The same grant (audited above): staff read every wish, a teenager's private ones too.
-	const wishes = await listWishes(db, grant);
 	return {
 		family,
+		waiting,
 		relation: grant.relation,
 		mayInvite: grantAllows(grant, 'invitation.create'),
 		mayReset: grantAllows(grant, 'signIn.reset'),
