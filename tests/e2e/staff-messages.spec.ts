@@ -247,7 +247,7 @@ test("the staff header with the inbox's figure fits a 320 px phone at 200 % text
 	for (const { name } of locales) {
 		await chooseLanguage(page, name);
 		await page.goto('/staff/inbox');
-		await expect(page.locator('header nav a[href="/staff/inbox"] .count')).toHaveText('2');
+		await expect(page.locator('header nav a[href="/staff/inbox"] .badge')).toHaveText('2');
 		for (const size of ['100%', '200%']) {
 			await page.evaluate((s) => (document.documentElement.style.fontSize = s), size);
 			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
