@@ -276,3 +276,37 @@ test('what a colleague writes appears on the open conversation without a reload'
 	);
 	await carl.context().close();
 });
+
+test("a quick reply shows on the parent's open page without a reload, and the caseworker then sees that she read it", async ({
+	page,
+	browser
+}) => {
+	const m = claimMessageFamily();
+	const url = await conversationUrl(page, m, letter);
+	// Amal (Arabic) has her letter open.
+	const parent = await (await browser.newContext()).newPage();
+	await signIn(parent, m.parent.email);
+	await parent.goto('/messages');
+	await parent.getByRole('link', { name: letter }).click();
+	await expect(parent.getByRole('heading', { level: 1 })).toHaveText(letter);
+	await parent.evaluate(() => ((window as unknown as { untouched: boolean }).untouched = true));
+
+	await page.goto(url);
+	const quick = page.locator('form[action="?/quick"]');
+	await quick.getByRole('radio', { name: 'Tak for din besked. Jeg ser på det og svarer dig i dag.' }).check();
+	await quick.getByRole('button', { name: fill(da.staffMessages.quickSend, { language: 'arabisk' }) }).click();
+	await expect(page.getByRole('status')).toHaveText(da.staffMessages.done.sent);
+	const sent = page.getByRole('main').getByRole('listitem').filter({ hasText: 'شكرًا على رسالتك' });
+	await expect(sent).toContainText(da.staffMessages.notSeen);
+
+	// Her page, never reloaded, shows the answer in Arabic with who wrote it…
+	const answer = parent.getByRole('main').getByRole('listitem').filter({ hasText: 'شكرًا على رسالتك' });
+	await expect(answer).toContainText(m.staff.name, { timeout: 15_000 });
+	expect(await parent.evaluate(() => (window as unknown as { untouched?: boolean }).untouched)).toBe(true);
+	// …and showing it read it: Klara's open page says so, also without a reload.
+	await expect(sent).toContainText(fill(da.staffMessages.seenBy, { name: m.parent.name, time: '' }).replace(/,\s*$/, ''), {
+		timeout: 15_000
+	});
+	await expect(sent).not.toContainText(da.staffMessages.notSeen);
+	await parent.context().close();
+});
