@@ -311,7 +311,11 @@ test.describe('with JavaScript', () => {
 		await swim.getByRole('link', { name: 'Svømning til Sara' }).click();
 		await expect(page.locator('main ol > li.handover')).toContainText(fill(c.handover, { from: 'Mette Kjær', to: 'Jonas Holm' }));
 		// Jonas, who answers now, has read it (Mette too, once a test has opened it as her).
-		await expect(lines(page).last().locator('.seen', { hasText: fill(c.seenBy, { name: 'Jonas Holm', when: '' }).trim() })).toBeVisible();
+		await expect(
+			lines(page)
+				.last()
+				.locator('.seen', { hasText: fill(c.seenBy, { name: 'Jonas Holm', when: '' }).trim() })
+		).toBeVisible();
 	});
 });
 
