@@ -11,6 +11,9 @@ if (!existsSync(new URL('../build/index.js', import.meta.url))) {
 process.env.PORT ||= '3000';
 process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
 process.env.DATA_DIR ||= 'data';
+// Five files of 10 MB on a message, and the form around them (hooks.server.ts keeps every other
+// form at adapter-node's 512 KB). An operator may set another.
+process.env.BODY_SIZE_LIMIT ||= '51M';
 if (process.argv.includes('--demo')) process.env.OPGANG_DEMO = '1';
 
 const where = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${process.env.DATA_DIR}/`;

@@ -12,6 +12,7 @@ import { translatorFor } from '$lib/server/i18n';
 import { languageCookie } from '$lib/server/language';
 import { linkLanguage } from '$lib/server/auth/link-pages';
 import { countingQueries, withQueryCount } from '$lib/server/db/query-count';
+import { markOversized } from '$lib/server/http/form';
 
 export const init: ServerInit = async () => {
 	// A wrong AUDIT_RETENTION_DAYS stops the start here, not at the first hourly tidy-up.
@@ -104,6 +105,44 @@ const security: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** What a POST may carry: adapter-node's own default, everywhere but the forms that take files. */
+export const bodyLimit = 512 * 1024;
+/** The message forms: their files are limited by BODY_SIZE_LIMIT (scripts/start.js) and files/prepare.ts. */
+const takesFiles = (routeId: string | null) =>
+	!!routeId &&
+	/^\/(\(family\)\/messages\/(new|\[id=uuid\])|staff\/families\/\[id=uuid\]\/messages\/(new|\[conversationId=uuid\]))$/.test(routeId);
+
+/**
+ * Keeps every other request body at 512 KB now that the server lets file forms send more. A
+ * body declared too big is never read; one sent in chunks is read up to the limit and kept in
+ * memory (small by then). Either way the form's page answers 413 in the reader's language
+ * (readForm), and an endpoint sees an empty body.
+ */
+const bodySize: Handle = async ({ event, resolve }) => {
+	const request = event.request;
+	if (safeMethods.has(request.method) || !request.body || takesFiles(event.route.id)) return resolve(event);
+	const declared = request.headers.get('content-length');
+	const empty = () => markOversized(new Request(request.url, { method: request.method, headers: request.headers }));
+	if (declared !== null) {
+		if (Number(declared) > bodyLimit) event.request = empty();
+		return resolve(event);
+	}
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	const reader = request.body.getReader();
+	for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+		size += chunk.value.byteLength;
+		if (size > bodyLimit) {
+			await reader.cancel();
+			event.request = empty();
+			return resolve(event);
+		}
+		chunks.push(chunk.value);
+	}
+	event.request = new Request(request.url, { method: request.method, headers: request.headers, body: Buffer.concat(chunks) });
+	return resolve(event);
+};
+
 /** The session from the cookie, if any. Runs before i18n: a user's saved language wins. */
 const auth: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
@@ -149,4 +188,4 @@ const queryCount: Handle = async ({ event, resolve }) => {
 	return result;
 };
 
-export const handle = countingQueries ? sequence(queryCount, security, auth, i18n) : sequence(security, auth, i18n);
+export const handle = countingQueries ? sequence(queryCount, security, bodySize, auth, i18n) : sequence(security, bodySize, auth, i18n);

@@ -179,3 +179,15 @@ export const subjectMaxLength = 120;
 export const messagesPerPage = 50;
 /** Longest quick reply the team keeps (per language). */
 export const quickReplyMaxLength = 1000;
+
+/**
+ * Files on messages: photos (re-encoded on arrival, so no EXIF/GPS leaves the phone's picture)
+ * and PDFs (stored as they are). Recognised by their bytes, never by their name.
+ */
+export const fileTypes = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+export type FileType = (typeof fileTypes)[number];
+/** At most this many files on one message, each at most this many bytes (as sent and as stored). */
+export const filesPerMessage = 5;
+export const fileMaxBytes = 10 * 1024 * 1024;
+/** Longest original file name kept (for the download's name). */
+export const fileNameMaxLength = 200;

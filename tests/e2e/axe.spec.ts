@@ -449,6 +449,58 @@ for (const group of localeGroups) {
 	});
 }
 
+// Files on messages, left to right and right to left: a file refused (its error, the names to
+// choose again), a conversation of a photo and a PDF without words, the list's "1 photo"
+// preview, and the team's side of it with a refused file.
+test('message files pass axe in da and ar', async ({ browser, own }) => {
+	test.setTimeout(180_000);
+	const sharp = (await import('sharp')).default;
+	const photo = await sharp({ create: { width: 600, height: 800, channels: 3, background: '#fff' } })
+		.jpeg()
+		.toBuffer();
+	const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+	const text = { name: 'brev.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a photo') };
+	const page = await (await browser.newContext()).newPage();
+	await signIn(page, own.parent.email);
+	const staff = await (await browser.newContext()).newPage();
+	await signIn(staff, own.staff.email);
+	for (const { code, name } of locales.filter((l) => l.code === 'da' || l.code === 'ar')) {
+		await chooseLanguage(page, name);
+		await chooseLanguage(staff, name);
+		await page.goto('/messages/new');
+		await page.locator('#subject').fill(`${code}: صورة · foto`);
+		await page.locator('#files').setInputFiles(text);
+		await page.locator('main form button[type=submit]').click();
+		await expect(page.locator('#files-error')).toBeVisible();
+		await audit(page, `/messages/new with a refused file (${code})`);
+		await page.locator('#files').setInputFiles([
+			{ name: 'رسالة البلدية.jpg', mimeType: 'image/jpeg', buffer: photo },
+			{ name: 'skema.pdf', mimeType: 'application/pdf', buffer: pdf }
+		]);
+		await page.locator('main form button[type=submit]').click();
+		await expect(page.getByRole('status')).toBeVisible();
+		const conversation = new URL(page.url()).pathname;
+		await expect(page.locator('main ol > li img')).toBeVisible();
+		await audit(page, `conversation with a photo and a PDF (${code})`);
+		await page.locator('#files').setInputFiles(text);
+		await page.locator('form[action="?/reply"] button[type=submit]').click();
+		await expect(page.locator('#files-error')).toBeVisible();
+		await audit(page, `conversation with a refused file (${code})`);
+		await page.goto('/messages');
+		await audit(page, `/messages with a message of files (${code})`);
+		await staff.goto('/staff/inbox');
+		await audit(staff, `/staff/inbox with a message of files (${code})`);
+		await staff.locator(`main a[href$="/messages/${conversation.split('/').pop()}"]`).click();
+		await expect(staff.locator('main ol > li img')).toBeVisible();
+		await staff.locator('#reply-files').setInputFiles(text);
+		await staff.locator('form[action="?/reply"] button[type=submit]').click();
+		await expect(staff.locator('#reply-files')).toHaveAttribute('aria-invalid', 'true');
+		await audit(staff, `staff conversation with files and a refused file (${code})`);
+	}
+	await page.context().close();
+	await staff.context().close();
+});
+
 // The demo's conversations as their readers see them (each in the language they saved):
 // unread marks, a handover, "seen by", a Danish answer with its Arabic. Reading changes
 // nothing here: each reader wrote the last line of what is opened.

@@ -3,6 +3,16 @@
  * times already written in the reader's language, names and words as they are.
  */
 
+/** A file on a message, as a thread lists it (downloads at `<conversation>/files/<id>`). */
+export interface FileView {
+	id: string;
+	name: string;
+	type: 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
+	size: number;
+	width: number | null;
+	height: number | null;
+}
+
 /** One conversation in the family's list. */
 export interface ConversationItem {
 	id: string;
@@ -15,8 +25,8 @@ export interface ConversationItem {
 	at: string;
 	when: string;
 	unread: boolean;
-	/** The newest message, shortened to one line. */
-	last: { author: string; text: string } | null;
+	/** The newest message, shortened to one line, and how many files (and photos) it has. */
+	last: { author: string; text: string; files: number; photos: number } | null;
 }
 
 export interface LineView {
@@ -30,6 +40,8 @@ export interface LineView {
 	author: { name: string; staff: boolean; mine: boolean };
 	/** A handover: the colleague who answers from here on. */
 	handedTo: string | null;
+	/** Its files, in the order they were sent. */
+	files: FileView[];
 	/** Under the family's newest message: who on the team has seen it, and when. */
 	seenBy: { name: string; when: string }[];
 }

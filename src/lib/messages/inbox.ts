@@ -18,5 +18,5 @@ export interface InboxItem {
 	lastMessageAt: string;
 	/** For how long the family has waited for the team's reply; null when nobody waits. */
 	waited: Waited | null;
-	last: { body: string; author: string } | null;
+	last: { body: string; author: string; files: number; photos: number } | null;
 }

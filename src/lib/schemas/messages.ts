@@ -9,6 +9,13 @@ const body = z
 	.transform((s) => s.replace(/\r\n?/g, '\n').trim())
 	.pipe(z.string().min(1, 'validation.messageRequired').max(messageMaxLength, 'validation.messageTooLong'));
 
+/** The words of a message that has files: it may have none (the database keeps "words or files"). */
+const bodyWithFiles = z
+	.string()
+	.optional()
+	.transform((s) => (s ?? '').replace(/\r\n?/g, '\n').trim())
+	.pipe(z.string().max(messageMaxLength, 'validation.messageTooLong'));
+
 const subject = z
 	.string({ message: 'validation.subjectRequired' })
 	.transform((s) => s.replace(/\s+/g, ' ').trim())
@@ -30,6 +37,11 @@ export const staffStartSchema = z.object({
 
 /** A reply in a conversation (a staff member's may be a note for the team only). */
 export const replySchema = z.object({ body, formKey: uuidField });
+
+/** The same forms when files came with them: the words may then be left out. */
+export const startWithFilesSchema = startConversationSchema.extend({ body: bodyWithFiles });
+export const staffStartWithFilesSchema = staffStartSchema.extend({ body: bodyWithFiles });
+export const replyWithFilesSchema = replySchema.extend({ body: bodyWithFiles });
 
 /** A choice from a list the page offers (a missing one is the reader's to make, so it says what to do). */
 const choice = (message: string) => z.string({ message }).regex(uuidPattern, message);

@@ -45,9 +45,9 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/(family)/meetings/book/confirm': ['meetings', 'meetingType', 'validation'],
 	'/(family)/wishes/[id=uuid]': ['wishes', 'goals', 'validation'],
 	'/(family)/goals/[id=uuid]': ['goals', 'validation'],
-	'/(family)/messages': ['conversations'],
-	'/(family)/messages/new': ['conversations', 'validation'],
-	'/(family)/messages/[id=uuid]': ['conversations', 'validation'],
+	'/(family)/messages': ['conversations', 'files'],
+	'/(family)/messages/new': ['conversations', 'files', 'validation'],
+	'/(family)/messages/[id=uuid]': ['conversations', 'files', 'validation'],
 	'/account': ['account', 'readAloud'],
 	'/staff': ['staff'],
 	'/staff/availability': ['availability', 'meetingType', 'validation'],
@@ -59,10 +59,10 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/staff/families/[id=uuid]/checkins': ['staff', 'checkin', 'lifeArea'],
 	'/staff/families/[id=uuid]/wishes/[wishId=uuid]': ['wishes', 'goals', 'validation'],
 	// The team's side of messages: the inbox's list and words are shared by the family's lists.
-	'/staff/inbox': ['staff', 'inbox'],
-	'/staff/families/[id=uuid]/messages': ['staff', 'inbox', 'staffMessages'],
-	'/staff/families/[id=uuid]/messages/new': ['staff', 'staffMessages', 'validation'],
-	'/staff/families/[id=uuid]/messages/[conversationId=uuid]': ['staff', 'inbox', 'staffMessages', 'validation'],
+	'/staff/inbox': ['staff', 'inbox', 'files'],
+	'/staff/families/[id=uuid]/messages': ['staff', 'inbox', 'staffMessages', 'files'],
+	'/staff/families/[id=uuid]/messages/new': ['staff', 'staffMessages', 'files', 'validation'],
+	'/staff/families/[id=uuid]/messages/[conversationId=uuid]': ['staff', 'inbox', 'staffMessages', 'files', 'validation'],
 	'/staff/families/[id=uuid]/goals/[goalId=uuid]': ['goals', 'validation']
 };
 

@@ -15,6 +15,9 @@ import type { Db } from '../db';
 import { conversationReads, conversations, messages, quickReplies } from '../db/schema';
 import type { LocalizedText } from '../../localized';
 import type { DemoWho } from './data';
+import sharp from 'sharp';
+import { storeFiles } from '../files/message-files';
+import { prepareFiles, type PreparedFile } from '../files/prepare';
 
 const hour = 60;
 const day = 24 * hour;
@@ -66,7 +69,7 @@ export const quickReplyList: LocalizedText[] = [
 ];
 
 type DemoLine =
-	| { by: DemoWho; at: number; text: string }
+	| { by: DemoWho; at: number; text: string; files?: DemoFile[] }
 	/** A quick reply (its index in quickReplyList), sent in `lang`. */
 	| { by: { staff: string }; at: number; quick: number; lang: string }
 	| { by: { staff: string }; at: number; note: string }
@@ -95,7 +98,8 @@ export const conversationList: DemoConversation[] = [
 			{
 				by: { member: 'Amina Hassan' },
 				at: ago(2, 3, 12),
-				text: 'مرحبا ميته، وصلني خطاب من شركة السكن. مكتوب فيه شيء عن الإيجار والنوافذ الجديدة، ولا أفهم كل شيء. هل سيرتفع الإيجار؟ هل يجب أن أفعل شيئًا؟'
+				text: 'مرحبا ميته، وصلني خطاب من شركة السكن. مكتوب فيه شيء عن الإيجار والنوافذ الجديدة، ولا أفهم كل شيء. هل سيرتفع الإيجار؟ هل يجب أن أفعل شيئًا؟',
+				files: ['letterPhoto']
 			},
 			{ by: { staff: 'Mette Kjær' }, at: ago(2, 2, 40), quick: 1, lang: 'ar' },
 			{
@@ -113,7 +117,8 @@ export const conversationList: DemoConversation[] = [
 				at: ago(1, 5, 10),
 				text:
 					'Hej Amina. Tak, fordi du skrev. Brevet er et varsel: huslejen stiger med 180 kr. om måneden fra 1. marts, fordi blokken får nye vinduer. I skal ikke gøre noget nu. På torsdag ser vi sammen på, om I kan få mere i boligstøtte. Læs mere her: https://www.borger.dk/bolig-og-flytning/boligstoette\n\n' +
-					'مرحبا أمينة. شكرًا لأنك كتبت. الخطاب إشعار: سيرتفع الإيجار 180 كرونة في الشهر من 1 مارس، لأن العمارة ستحصل على نوافذ جديدة. لا تحتاجين أن تفعلي شيئًا الآن. يوم الخميس سننظر معًا إن كان يمكنكم الحصول على دعم سكن أكبر.'
+					'مرحبا أمينة. شكرًا لأنك كتبت. الخطاب إشعار: سيرتفع الإيجار 180 كرونة في الشهر من 1 مارس، لأن العمارة ستحصل على نوافذ جديدة. لا تحتاجين أن تفعلي شيئًا الآن. يوم الخميس سننظر معًا إن كان يمكنكم الحصول على دعم سكن أكبر.',
+				files: ['housingBenefitPdf']
 			},
 			{ by: { member: 'Amina Hassan' }, at: ago(1, 2, 18), text: 'شكرًا جزيلًا يا ميته! الآن فهمت. أراك يوم الخميس.' }
 		],
@@ -302,6 +307,52 @@ interface Ids {
 	staffIds: Map<string, string>;
 }
 
+type DemoFile = 'letterPhoto' | 'housingBenefitPdf';
+
+/** A one-page PDF, written by hand ("Boligstøtte" in Helvetica); its xref offsets are counted when it is made. */
+function onePagePdf(): Uint8Array {
+	const objects = [
+		'<< /Type /Catalog /Pages 2 0 R >>',
+		'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+		'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+		'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'
+	];
+	const text = 'BT /F1 24 Tf 72 760 Td (Boligstoette 2026) Tj 0 -36 Td /F1 12 Tf (Demo: one page from Opgang.) Tj ET';
+	objects.push(`<< /Length ${text.length} >>\nstream\n${text}\nendstream`);
+	let pdf = '%PDF-1.4\n';
+	const offsets = objects.map((body, i) => {
+		const at = pdf.length;
+		pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+		return at;
+	});
+	const xref = pdf.length;
+	pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+	pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+	return new TextEncoder().encode(pdf);
+}
+
+/** The demo's files, made at seed time (no files in the repository): a photo of a letter, and a PDF. */
+async function demoFile(kind: DemoFile): Promise<PreparedFile> {
+	if (kind === 'housingBenefitPdf') {
+		const bytes = onePagePdf();
+		return { name: 'Boligstøtte.pdf', type: 'application/pdf', bytes, width: null, height: null, thumb: null };
+	}
+	// A white sheet with grey lines of "text", as a phone photographs a letter on a table.
+	const bar = (top: number, width: number, height = 18) => ({
+		input: { create: { width, height, channels: 3 as const, background: '#8a8a8a' } },
+		top,
+		left: 80
+	});
+	const lines = Array.from({ length: 22 }, (_, i) => bar(260 + i * 30, i % 5 === 4 ? 380 : 620));
+	const photo = await sharp({ create: { width: 800, height: 1000, channels: 3, background: '#ffffff' } })
+		.composite([bar(90, 300, 40), bar(150, 200, 20), ...lines])
+		.jpeg({ quality: 85 })
+		.toBuffer();
+	const prepared = await prepareFiles([new File([new Uint8Array(photo)], 'Brev fra boligselskabet.jpg')]);
+	if (!prepared.ok) throw new Error(`Demo messages: the letter photo was refused (${prepared.error})`);
+	return prepared.files[0];
+}
+
 function idOf(map: Map<string, string>, name: string, what: string): string {
 	const id = map.get(name);
 	if (!id) throw new Error(`Demo messages: unknown ${what} "${name}"`);
@@ -353,26 +404,35 @@ export async function seedMessages(tx: Db, ids: Ids, now = new Date()): Promise<
 				createdAt: first.createdAt
 			})
 			.returning({ id: conversations.id });
-		await tx.insert(messages).values(
-			lines.map((l, i) => {
-				const author = 'member' in l.by ? { authorMemberId: member(l.by.member) } : { authorStaffId: staffId(l.by.staff) };
-				const quick = 'quick' in l ? quickReplyList[l.quick] : null;
-				return {
-					conversationId: row.id,
-					familyId,
-					teamId: ids.teamId,
-					kind: 'note' in l ? ('note' as const) : 'handTo' in l ? ('handover' as const) : ('message' as const),
-					...author,
-					body: 'text' in l ? l.text : 'note' in l ? l.note : quick && 'lang' in l ? quick[l.lang]! : '',
-					lang: quick && 'lang' in l ? l.lang : null,
-					bodyDa: quick ? quick.da! : null,
-					handedToStaffId: 'handTo' in l ? staffId(l.handTo) : null,
-					answersWaitSince: waits[i],
-					formKey: randomUUID(),
-					createdAt: l.createdAt
-				};
-			})
-		);
+		const written = await tx
+			.insert(messages)
+			.values(
+				lines.map((l, i) => {
+					const author = 'member' in l.by ? { authorMemberId: member(l.by.member) } : { authorStaffId: staffId(l.by.staff) };
+					const quick = 'quick' in l ? quickReplyList[l.quick] : null;
+					return {
+						conversationId: row.id,
+						familyId,
+						teamId: ids.teamId,
+						kind: 'note' in l ? ('note' as const) : 'handTo' in l ? ('handover' as const) : ('message' as const),
+						...author,
+						body: 'text' in l ? l.text : 'note' in l ? l.note : quick && 'lang' in l ? quick[l.lang]! : '',
+						lang: quick && 'lang' in l ? l.lang : null,
+						bodyDa: quick ? quick.da! : null,
+						handedToStaffId: 'handTo' in l ? staffId(l.handTo) : null,
+						answersWaitSince: waits[i],
+						formKey: randomUUID(),
+						createdAt: l.createdAt
+					};
+				})
+			)
+			.returning({ id: messages.id });
+		for (const [i, l] of lines.entries()) {
+			if ('files' in l && l.files?.length) {
+				const ref = { messageId: written[i].id, conversationId: row.id, familyId, teamId: ids.teamId };
+				await storeFiles(tx, ref, await Promise.all(l.files.map(demoFile)));
+			}
+		}
 		// A writer has read up to their own last message; some have read further.
 		const reads = new Map<string, { who: DemoWho; until: Date; seen: Date }>();
 		const raise = (who: DemoWho, until: Date, seen: Date) => {

@@ -102,7 +102,9 @@ export async function seedMessageFamilies(db: Db, count: number): Promise<void> 
 				.insert(families)
 				.values({ teamId: team.id, name: `Nabo ${k}`, contactPersonId: outsider, area: 'Prøvested' })
 				.returning({ id: families.id });
-			await tx.insert(familyMembers).values({ familyId: neighbours.id, name: `Nina Nabo ${k}`, role: 'parent', birthYear: 1990, preferredLanguage: 'da' });
+			await tx
+				.insert(familyMembers)
+				.values({ familyId: neighbours.id, name: `Nina Nabo ${k}`, role: 'parent', birthYear: 1990, preferredLanguage: 'da' });
 			await tx
 				.insert(familyStaff)
 				.values({ familyId: family.id, teamId: team.id, staffId: colleague, topics: ['leisure'], helpsWith: 'Fritid' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isHttpError } from '@sveltejs/kit';
-import { maxFieldLength, readForm } from './form';
+import { markOversized, maxFieldLength, readForm, readFormWithFiles } from './form';
 
 const post = (body: BodyInit, type?: string) =>
 	new Request('http://localhost/x', { method: 'POST', body, headers: type ? { 'content-type': type } : {} });
@@ -38,5 +38,27 @@ describe('readForm', () => {
 		['a field over the limit', post(`note=${'a'.repeat(maxFieldLength + 1)}`, 'application/x-www-form-urlencoded')]
 	])('answers %s with 400', async (_, request) => {
 		expect(await status(request)).toBe(400);
+	});
+});
+
+describe('readFormWithFiles', () => {
+	it('gives the fields and the chosen files, not an empty file input, and one more file than allowed at most', async () => {
+		const data = new FormData();
+		data.set('body', 'Her er brevet');
+		data.append('files', new File([], ''));
+		for (let i = 0; i < 8; i++) data.append('files', new File(['x'], `${i}.jpg`));
+		const { fields, files } = await readFormWithFiles(new Request('http://localhost/x', { method: 'POST', body: data }), { maxFiles: 5 });
+		// An empty file input (filename="") reaches the server as an empty text field, or as an empty nameless File: never a file.
+		expect(fields.body).toBe('Her er brevet');
+		expect(files.map((f) => f.name)).toEqual(['0.jpg', '1.jpg', '2.jpg', '3.jpg', '4.jpg', '5.jpg']);
+		// readForm itself never looks at files.
+		const plain = new FormData();
+		plain.set('body', 'x');
+		plain.append('files', new File(['x'], 'a.jpg'));
+		expect(await readForm(new Request('http://localhost/x', { method: 'POST', body: plain }))).toEqual({ body: 'x' });
+	});
+
+	it('answers a request marked too big with 413', async () => {
+		expect(await status(markOversized(post('a=1', 'application/x-www-form-urlencoded')))).toBe(413);
 	});
 });

@@ -21,18 +21,53 @@ function badForm(): never {
 const unreadable = /[\u0000\uFFFD]/;
 
 export async function readForm(request: Request): Promise<FormFields> {
+	return (await read(request, 0)).fields;
+}
+
+/**
+ * A form that may carry files (a message's photos): its text fields as readForm reads them,
+ * and its files. An empty file input (no name, no bytes) is no file. One more file than
+ * `maxFiles` is kept, so the page can say "too many"; any beyond that are never looked at.
+ * The files' contents are not checked here: that is the feature's own work (files/prepare.ts).
+ */
+export async function readFormWithFiles(
+	request: Request,
+	{ maxFiles }: { maxFiles: number }
+): Promise<{ fields: FormFields; files: File[] }> {
+	return read(request, maxFiles + 1);
+}
+
+async function read(request: Request, keepFiles: number): Promise<{ fields: FormFields; files: File[] }> {
+	if (oversized.has(request)) error(413, 'tooLarge');
 	const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
-	let entries: [string, string][];
+	let entries: [string, string | File][];
 	if (type === 'application/x-www-form-urlencoded') entries = await urlencoded(request);
 	else if (type === 'multipart/form-data') entries = await multipart(request);
 	else badForm();
 
 	const fields: FormFields = {};
+	const files: File[] = [];
 	for (const [name, value] of entries) {
-		if (unreadable.test(name) || unreadable.test(value) || value.length > maxFieldLength) badForm();
+		if (unreadable.test(name)) badForm();
+		if (typeof value !== 'string') {
+			if (value.size === 0 && !value.name) continue;
+			if (files.length < keepFiles) files.push(value);
+			continue;
+		}
+		if (unreadable.test(value) || value.length > maxFieldLength) badForm();
 		if (!(name in fields)) fields[name] = value;
 	}
-	return fields;
+	return { fields, files };
+}
+
+/**
+ * Requests whose body was bigger than their route allows (hooks.server.ts put an empty body
+ * in their place): reading one answers 413 with the translated page.
+ */
+const oversized = new WeakSet<Request>();
+export function markOversized(request: Request): Request {
+	oversized.add(request);
+	return request;
 }
 
 /**
@@ -61,15 +96,12 @@ async function urlencoded(request: Request): Promise<[string, string][]> {
 	}
 }
 
-async function multipart(request: Request): Promise<[string, string][]> {
+async function multipart(request: Request): Promise<[string, string | File][]> {
 	let data: FormData;
 	try {
 		data = await request.formData();
 	} catch {
 		badForm();
 	}
-	const out: [string, string][] = [];
-	// Files are not read by any page yet; when one does, it gets its own checks (type, size).
-	for (const [name, value] of data) if (typeof value === 'string') out.push([name, value]);
-	return out;
+	return [...data];
 }

@@ -11,6 +11,9 @@ import type { Db } from '../db';
 import { absences, conversationReads, conversations, copenhagenToday, families, familyMembers, familyStaff, messages, staff } from '../db/schema';
 import { visibleFamilies, visibleItems, type Actor, type FamilyGrant } from '../access';
 import { allows } from '../policy';
+import { previewFileCounts } from '../files/columns';
+import { storeFiles } from '../files/message-files';
+import type { PreparedFile } from '../files/prepare';
 
 /** The visibility columns of a conversation, for access.ts. */
 export const conversationCols = { familyId: conversations.familyId, memberId: conversations.memberId, visibility: conversations.visibility };
@@ -44,6 +47,14 @@ export function unreadSql(actor: Actor): SQL<boolean> {
 			where ${conversationReads.conversationId} = ${conversations.id} and ${mine} = ${me}::uuid), '-infinity'::timestamptz))`;
 }
 
+/** A list's preview of a conversation's newest message. */
+export interface LastLine {
+	body: string;
+	author: string;
+	files: number;
+	photos: number;
+}
+
 export interface ConversationRow {
 	id: string;
 	subject: string;
@@ -52,8 +63,8 @@ export interface ConversationRow {
 	staffName: string;
 	lastMessageAt: Date;
 	unread: boolean;
-	/** The newest line the reader may read, shortened for the list. */
-	last: { body: string; author: string } | null;
+	/** The newest line the reader may read, shortened for the list, with how many files (and photos) it has. */
+	last: LastLine | null;
 }
 
 /** The conversations of the grant's family the actor may see, newest activity first. */
@@ -68,11 +79,11 @@ export async function listConversations(db: Db, grant: FamilyGrant): Promise<Con
 			staffName: staff.name,
 			lastMessageAt: conversations.lastMessageAt,
 			unread: unreadSql(actor),
-			last: sql<{ body: string; author: string } | null>`(select json_build_object('body', left(${messages.body}, 140),
-				'author', coalesce((select ${familyMembers.name} from ${familyMembers} where ${familyMembers.id} = ${messages.authorMemberId}),
-					(select s.name from ${staff} s where s.id = ${messages.authorStaffId})))
-				from ${messages} where ${messages.conversationId} = ${conversations.id} and ${messages.kind} = 'message'
-				order by ${messages.createdAt} desc, ${messages.id} desc limit 1)`
+			last: sql<LastLine | null>`(select json_build_object('body', left(l.body, 140),
+				'author', coalesce((select ${familyMembers.name} from ${familyMembers} where ${familyMembers.id} = l.author_member_id),
+					(select s.name from ${staff} s where s.id = l.author_staff_id)), ${previewFileCounts})
+				from ${messages} l where l.conversation_id = ${conversations.id} and l.kind = 'message'
+				order by l.created_at desc, l.id desc limit 1)`
 		})
 		.from(conversations)
 		.innerJoin(staff, eq(staff.id, conversations.staffId))
@@ -131,6 +142,8 @@ export interface StartInput {
 	/** Staff only: write to this one member privately; null writes to the family's adults. */
 	memberId?: string | null;
 	formKey: string;
+	/** The first message's files (files/prepare.ts); the body may then be empty. */
+	files?: PreparedFile[];
 }
 
 export type Started = { ok: true; id: string } | { ok: false; reason: 'notFound' };
@@ -138,7 +151,8 @@ export type Started = { ok: true; id: string } | { ok: false; reason: 'notFound'
 /**
  * Starts a conversation with its first message. A family member writes to the contact person
  * or a team member involved with the family; a teenager's conversation is theirs and the
- * team's only. Staff write to the family's adults or to one member. A double tap starts one.
+ * team's only. Staff write to the family's adults or to one member. A double tap starts one
+ * (and keeps its files once).
  */
 export async function startConversation(db: Db, grant: FamilyGrant, input: StartInput): Promise<Started> {
 	const actor = grant.actor;
@@ -199,7 +213,9 @@ export async function startConversation(db: Db, grant: FamilyGrant, input: Start
 				);
 			return first ? ({ ok: true, id: first.id } as const) : ({ ok: false, reason: 'notFound' } as const);
 		}
-		await tx.insert(messages).values({
+		const [first] = await tx
+			.insert(messages)
+			.values({
 			conversationId: conv.id,
 			familyId: grant.familyId,
 			teamId: family.teamId,
@@ -208,7 +224,9 @@ export async function startConversation(db: Db, grant: FamilyGrant, input: Start
 			body: input.body,
 			formKey: input.formKey,
 			createdAt: now
-		});
+		})
+			.returning({ id: messages.id });
+		await storeFiles(tx as unknown as Db, { messageId: first.id, conversationId: conv.id, familyId: grant.familyId, teamId: family.teamId }, input.files ?? []);
 		// The writer has read what they wrote.
 		await tx.insert(conversationReads).values({
 			conversationId: conv.id,

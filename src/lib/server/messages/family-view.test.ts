@@ -12,7 +12,8 @@ const line = (id: string, when: string, author: Partial<Line['author']>, kind: L
 	bodyDa: null,
 	createdAt: at(when),
 	author: { id: author.id ?? 'x', name: author.name ?? 'X', staff: author.staff ?? false, mine: author.mine ?? false },
-	handedTo: kind === 'handover' ? 'Jonas Holm' : null
+	handedTo: kind === 'handover' ? 'Jonas Holm' : null,
+	files: []
 });
 const amina = { id: 'amina', name: 'Amina Hassan', staff: false };
 const mette = { id: 'mette', name: 'Mette Kjær', staff: true };
@@ -65,7 +66,7 @@ describe("the family's view of conversations", () => {
 					staffName: 'Mette Kjær',
 					lastMessageAt: at('2026-11-30T13:02:00Z'),
 					unread: true,
-					last: { body: 'Hej\nAmina', author: 'Mette Kjær' }
+					last: { body: 'Hej\nAmina', author: 'Mette Kjær', files: 0, photos: 0 }
 				}
 			],
 			'da',
@@ -79,7 +80,7 @@ describe("the family's view of conversations", () => {
 			at: '2026-11-30T13:02:00.000Z',
 			when: '14.02',
 			unread: true,
-			last: { author: 'Mette Kjær', text: 'Hej Amina' }
+			last: { author: 'Mette Kjær', text: 'Hej Amina', files: 0, photos: 0 }
 		});
 	});
 

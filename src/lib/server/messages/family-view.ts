@@ -28,7 +28,7 @@ export function conversationItems(rows: ConversationRow[], locale: Locale, now =
 		at: r.lastMessageAt.toISOString(),
 		when: formatWhen(r.lastMessageAt, locale, now),
 		unread: r.unread,
-		last: r.last ? { author: r.last.author, text: oneLine(r.last.body) } : null
+		last: r.last ? { author: r.last.author, text: oneLine(r.last.body), files: r.last.files, photos: r.last.photos } : null
 	}));
 }
 
@@ -58,6 +58,7 @@ export function threadView(thread: Thread, locale: Locale, now = new Date()): Th
 				when: formatWhen(l.createdAt, locale, now),
 				author: { name: l.author.name, staff: l.author.staff, mine: l.author.mine },
 				handedTo: l.handedTo,
+				files: l.files,
 				seenBy:
 					l === newestFromFamily ? seenBy(thread, l, true).map((r) => ({ name: r.name, when: formatWhen(r.seenAt, locale, now) })) : []
 			}))

@@ -12,6 +12,8 @@ import { pickText, type LocalizedText } from '$lib/localized';
 import { standingInFor, unreadSql, visibleConversations } from './conversations';
 import { conversationLanguage, sendMessage, type Sent } from './thread';
 import { announce } from './live';
+import { previewFileCounts } from '../files/columns';
+import type { LastLine } from './conversations';
 import { inboxFilters, type InboxFilter } from '$lib/messages/filters';
 
 export { inboxFilters, type InboxFilter };
@@ -29,7 +31,7 @@ export interface InboxRow {
 	waitingSince: Date | null;
 	lastMessageAt: Date;
 	unread: boolean;
-	last: { body: string; author: string } | null;
+	last: LastLine | null;
 }
 
 /** How many rows the inbox shows at once. */
@@ -50,9 +52,9 @@ async function inboxRows(db: Db, actor: StaffActor, where: SQL | undefined, orde
 			waitingSince: conversations.waitingSince,
 			lastMessageAt: conversations.lastMessageAt,
 			unread: unreadSql(actor),
-			last: sql<{ body: string; author: string } | null>`(select json_build_object('body', left(l.body, 140),
+			last: sql<LastLine | null>`(select json_build_object('body', left(l.body, 140),
 				'author', coalesce((select fm.name from ${familyMembers} fm where fm.id = l.author_member_id),
-					(select s.name from ${staff} s where s.id = l.author_staff_id)))
+					(select s.name from ${staff} s where s.id = l.author_staff_id)), ${previewFileCounts})
 				from ${messages} l where l.conversation_id = ${conversations.id} and l.kind = 'message'
 				order by l.created_at desc, l.id desc limit 1)`
 		})

@@ -11,6 +11,9 @@ import { messagesPerPage, type MessageKind } from '$lib/codes';
 import { visibleConversations, visibleLines } from './conversations';
 import { staffThreadColumns, staffThreadOf, type StaffThreadRow, type TeamSide } from './staff';
 import { announce, channel } from './live';
+import { lineFiles, type FileInfo } from '../files/columns';
+import { storeFiles } from '../files/message-files';
+import type { PreparedFile } from '../files/prepare';
 
 export interface Line {
 	id: string;
@@ -21,6 +24,8 @@ export interface Line {
 	createdAt: Date;
 	author: { id: string; name: string; staff: boolean; mine: boolean };
 	handedTo: string | null;
+	/** Its files, in the order they were sent. */
+	files: FileInfo[];
 }
 
 export interface Reader {
@@ -112,7 +117,8 @@ export async function readThread(db: Db, grant: FamilyGrant, id: string, before?
 			authorStaffId: messages.authorStaffId,
 			memberName: familyMembers.name,
 			staffName: staff.name,
-			handedTo: sql<string | null>`(select h.name from ${staff} h where h.id = ${messages.handedToStaffId})`
+			handedTo: sql<string | null>`(select h.name from ${staff} h where h.id = ${messages.handedToStaffId})`,
+			files: lineFiles
 		})
 		.from(messages)
 		.leftJoin(familyMembers, eq(familyMembers.id, messages.authorMemberId))
@@ -143,7 +149,8 @@ export async function readThread(db: Db, grant: FamilyGrant, id: string, before?
 				staff: r.authorStaffId !== null,
 				mine: actor.kind === 'family' ? r.authorMemberId === actor.memberId : r.authorStaffId === actor.staffId
 			},
-			handedTo: r.handedTo
+			handedTo: r.handedTo,
+			files: r.files
 		}));
 	return {
 		id: conv.id,
@@ -192,6 +199,8 @@ export interface SendInput {
 	/** A quick reply: the language of `body`, and its Danish for the team. */
 	lang?: string | null;
 	bodyDa?: string | null;
+	/** A message's files (files/prepare.ts), kept with it; the body may then be empty. */
+	files?: PreparedFile[];
 }
 
 export type Sent = { ok: true; id: string } | { ok: false; reason: 'notFound' };
@@ -200,7 +209,8 @@ export type Sent = { ok: true; id: string } | { ok: false; reason: 'notFound' };
  * Writes a line to a conversation the actor may see. A family message opens the conversation
  * again and starts (or keeps) the team's waiting time; the team's first reply after it records
  * how long the family waited (for the team's figures) and ends the wait. Notes are staff-only
- * and change nothing the family sees. The form's one-time key makes a double tap one message.
+ * and change nothing the family sees. The form's one-time key makes a double tap one message,
+ * with its files kept once.
  */
 export async function sendMessage(db: Db, grant: FamilyGrant, conversationId: string, input: SendInput): Promise<Sent> {
 	const actor = grant.actor;
@@ -247,6 +257,9 @@ export async function sendMessage(db: Db, grant: FamilyGrant, conversationId: st
 					)
 				);
 			return first ? ({ ok: true, id: first.id } as const) : ({ ok: false, reason: 'notFound' } as const);
+		}
+		if (input.files?.length && kind === 'message') {
+			await storeFiles(tx as unknown as Db, { messageId: row.id, conversationId: conv.id, familyId: grant.familyId, teamId: conv.teamId }, input.files);
 		}
 		if (kind === 'message') {
 			await tx

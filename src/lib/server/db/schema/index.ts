@@ -7,3 +7,4 @@ export * from './meetings';
 export * from './goals';
 export * from './messages';
 export * from './calendar-feeds';
+export * from './files';

@@ -105,6 +105,8 @@ export const messages = pgTable(
 	(t) => [
 		index('messages_conversation_idx').on(t.conversationId, t.createdAt, t.id),
 		unique('messages_form_key_key').on(t.formKey),
+		// What a message's files point to: the message, in its conversation, family and team.
+		unique('messages_id_conversation_family_team_key').on(t.id, t.conversationId, t.familyId, t.teamId),
 		foreignKey({
 			name: 'messages_conversation_fk',
 			columns: [t.conversationId, t.familyId, t.teamId],
@@ -125,8 +127,9 @@ export const messages = pgTable(
 		check('messages_wait_on_staff_reply', sql`${t.answersWaitSince} is null or (${t.kind} = 'message' and ${t.authorStaffId} is not null)`),
 		check('messages_body_length', sql`char_length(${t.body}) <= ${sql.raw(String(messageMaxLength))}`),
 		check('messages_body_da_length', sql`${t.bodyDa} is null or char_length(${t.bodyDa}) <= ${sql.raw(String(messageMaxLength))}`),
-		// A message says something (files arrive with a later release: until then, words).
-		check('messages_body_not_empty', sql`${t.kind} = 'handover' or char_length(btrim(${t.body})) >= 1`)
+		// A note says something in words. A message says it in words or files: the deferred
+		// constraint trigger messages_words_or_files (migration 0017) checks at commit.
+		check('messages_body_not_empty', sql`${t.kind} <> 'note' or char_length(btrim(${t.body})) >= 1`)
 	]
 );
 

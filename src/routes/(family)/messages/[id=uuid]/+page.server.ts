@@ -3,12 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { getDatabase } from '$lib/server/db';
 import { requireFamily } from '$lib/server/auth/guards';
 import { ownFamily } from '$lib/server/access';
-import { readForm } from '$lib/server/http/form';
 import { notFound } from '$lib/server/http/not-found';
 import { markRead, readThread, sendMessage } from '$lib/server/messages/thread';
 import { threadView, unreadFor } from '$lib/server/messages/family-view';
+import { readMessageForm } from '$lib/server/files/form-files';
+import { prepareFiles } from '$lib/server/files/prepare';
 import { fieldErrors } from '$lib/schemas/forms';
-import { replySchema } from '$lib/schemas/messages';
+import { replySchema, replyWithFilesSchema } from '$lib/schemas/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -45,11 +46,14 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	reply: async (event) => {
 		const user = requireFamily(event);
-		const form = await readForm(event.request);
-		const parsed = replySchema.safeParse(form);
-		if (!parsed.success) return fail(400, { values: { body: form.body ?? '' }, errors: fieldErrors(parsed.error) });
+		const form = await readMessageForm(event.request);
+		const answer = (errors: Record<string, string>) => fail(400, { values: { body: form.fields.body ?? '' }, errors, chosen: form.chosen });
+		const parsed = (form.files.length ? replyWithFilesSchema : replySchema).safeParse(form.fields);
+		if (!parsed.success) return answer(fieldErrors(parsed.error));
+		const files = await prepareFiles(form.files);
+		if (!files.ok) return answer({ files: files.error });
 		const { db } = await getDatabase();
-		const result = await sendMessage(db, ownFamily(user, 'message.write') ?? notFound(), event.params.id, parsed.data);
+		const result = await sendMessage(db, ownFamily(user, 'message.write') ?? notFound(), event.params.id, { ...parsed.data, files: files.files });
 		if (!result.ok) notFound();
 		redirect(303, `/messages/${event.params.id}?done=sent#m-${result.id}`);
 	}

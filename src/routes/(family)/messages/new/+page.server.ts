@@ -3,14 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { getDatabase } from '$lib/server/db';
 import { requireFamily } from '$lib/server/auth/guards';
 import { ownFamily } from '$lib/server/access';
-import { readForm } from '$lib/server/http/form';
 import { notFound } from '$lib/server/http/not-found';
 import { addressees, startConversation } from '$lib/server/messages/conversations';
+import { readMessageForm } from '$lib/server/files/form-files';
+import { prepareFiles } from '$lib/server/files/prepare';
 import { fieldErrors } from '$lib/schemas/forms';
-import { startConversationSchema } from '$lib/schemas/messages';
+import { startConversationSchema, startWithFilesSchema } from '$lib/schemas/messages';
 import type { Actions, PageServerLoad } from './$types';
 
-/** A new conversation: what it is about, to whom on the team (the contact person first), the message. */
+/** A new conversation: what it is about, to whom on the team (the contact person first), the message and its files. */
 export const load: PageServerLoad = async (event) => {
 	const user = requireFamily(event);
 	const grant = ownFamily(user, 'message.write') ?? notFound();
@@ -25,27 +26,31 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-/** What the form had in it, sent back as typed. */
+/** What the form had in it, sent back as typed (and the names of the files to choose again). */
 const typed = (form: Record<string, string>) => ({ subject: form.subject ?? '', body: form.body ?? '', staff: form.staff ?? '' });
 
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireFamily(event);
-		const form = await readForm(event.request);
-		const parsed = startConversationSchema.safeParse(form);
+		const form = await readMessageForm(event.request);
+		const answer = (errors: Record<string, string>) => fail(400, { values: typed(form.fields), errors, chosen: form.chosen });
+		const parsed = (form.files.length ? startWithFilesSchema : startConversationSchema).safeParse(form.fields);
 		if (!parsed.success) {
 			const { staff, ...errors } = fieldErrors(parsed.error);
-			return fail(400, { values: typed(form), errors: staff ? { ...errors, staff: 'conversations.chooseStaff' } : errors });
+			return answer(staff ? { ...errors, staff: 'conversations.chooseStaff' } : errors);
 		}
+		const files = await prepareFiles(form.files);
+		if (!files.ok) return answer({ files: files.error });
 		const { db } = await getDatabase();
 		const result = await startConversation(db, ownFamily(user, 'message.write') ?? notFound(), {
 			subject: parsed.data.subject,
 			body: parsed.data.body,
 			staffId: parsed.data.staff,
-			formKey: parsed.data.formKey
+			formKey: parsed.data.formKey,
+			files: files.files
 		});
 		if (result.ok) redirect(303, `/messages/${result.id}?done=sent`);
 		// Not one the member may write to (any more): choose again, nothing typed is lost.
-		return fail(400, { values: typed(form), errors: { staff: 'conversations.chooseStaff' } });
+		return answer({ staff: 'conversations.chooseStaff' });
 	}
 };

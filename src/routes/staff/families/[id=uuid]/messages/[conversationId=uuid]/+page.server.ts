@@ -6,10 +6,12 @@ import { familyGrant, grantAllows, type Action } from '$lib/server/access';
 import { markRead, readThread, seenBy, sendMessage } from '$lib/server/messages/thread';
 import { handOver, sendQuickReply, setStatus } from '$lib/server/messages/inbox';
 import { readForm } from '$lib/server/http/form';
+import { readMessageForm } from '$lib/server/files/form-files';
+import { prepareFiles } from '$lib/server/files/prepare';
 import { notFound } from '$lib/server/http/not-found';
 import { waitedFor } from '$lib/messages/waited';
 import { fieldErrors } from '$lib/schemas/forms';
-import { handOverSchema, quickReplySchema, replySchema, statusSchema } from '$lib/schemas/messages';
+import { handOverSchema, quickReplySchema, replySchema, replyWithFilesSchema, statusSchema } from '$lib/schemas/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 const doneKeys = ['started', 'sent', 'noted', 'handed', 'closed', 'opened'] as const;
@@ -74,14 +76,17 @@ function after(result: { ok: boolean }, event: RequestEvent<Params>, done: Done)
 	redirect(303, `/staff/families/${event.params.id}/messages/${event.params.conversationId}?done=${done}`);
 }
 
-/** A reply to the family, or a note for the team only: the same form, other words. */
+/** A reply to the family (words, files or both), or a note for the team only (words): the same form, other words. */
 async function write(event: RequestEvent<Params>, kind: 'message' | 'note') {
-	const form = await readForm(event.request);
-	const parsed = replySchema.safeParse(form);
+	const form = kind === 'message' ? await readMessageForm(event.request) : { fields: await readForm(event.request), files: [], chosen: [] };
+	const parsed = (form.files.length ? replyWithFilesSchema : replySchema).safeParse(form.fields);
 	const action = kind === 'note' ? 'note' : 'reply';
-	if (!parsed.success) return fail(400, { action, values: { body: form.body ?? '' }, errors: fieldErrors(parsed.error) });
+	const answer = (errors: Record<string, string>) => fail(400, { action, values: { body: form.fields.body ?? '' }, errors, chosen: form.chosen });
+	if (!parsed.success) return answer(fieldErrors(parsed.error));
+	const files = await prepareFiles(form.files);
+	if (!files.ok) return answer({ files: files.error });
 	const { db, grant } = await grantOf(event, kind === 'note' ? 'message.manage' : 'message.write');
-	after(await sendMessage(db, grant, event.params.conversationId, { ...parsed.data, kind }), event, kind === 'note' ? 'noted' : 'sent');
+	after(await sendMessage(db, grant, event.params.conversationId, { ...parsed.data, kind, files: files.files }), event, kind === 'note' ? 'noted' : 'sent');
 }
 
 export const actions: Actions = {
