@@ -134,6 +134,8 @@ test("a teenager's check-in is hidden from the parent until he shows it, and hid
 	browser,
 	own
 }) => {
+	// Three people, a sign-up and six saves: more than 30 s on a busy machine.
+	test.setTimeout(90_000);
 	const teen = await teenSignsUp(browser, own);
 	await teen.goto('/checkin');
 	await area(teen, da.lifeArea.school).getByRole('radio', { name: da.checkin.score['1'], exact: true }).check();

@@ -90,7 +90,7 @@ test('no route answers generated bad input with a 5xx or a redirect off the port
 	// ended sessions) is no other test's business.
 	const users: Record<Exclude<Actor, 'anon'>, string> = { family: own.parent.email, staff: own.staff.email };
 	// Bounded by its request count (~1,700), not by time: 2–3 min on 2 cores, more when the machine is busy.
-	test.setTimeout(360_000);
+	test.setTimeout(600_000);
 	const origin = new URL(baseURL!).origin;
 	let address = 0;
 	const from = () => `10.${200 + (address % 50)}.${(address >> 8) & 255}.${++address & 255}`;

@@ -66,7 +66,7 @@ test.describe('the header fits the phone', () => {
 	}
 
 	test('signed in, in every language', async ({ page, own }) => {
-		test.setTimeout(120_000);
+		test.setTimeout(240_000);
 		await signIn(page, own.parent.email);
 		for (const { code, name } of locales) {
 			await chooseLanguage(page, name);

@@ -6,9 +6,9 @@
 import { mkdirSync, openSync, closeSync } from 'node:fs';
 import path from 'node:path';
 
-export const testFamilyCount = 80;
+export const testFamilyCount = 110;
 /** Families with a message waiting for the team (src/lib/server/demo/test-messages.ts). */
-export const messageFamilyCount = 20;
+export const messageFamilyCount = 30;
 /** Emptied by the test server's start command (playwright.config.ts). */
 export const claimsDir = '.e2e-claims';
 
