@@ -116,27 +116,26 @@ const takesFiles = (routeId: string | null) =>
  * Keeps every other request body at 512 KB now that the server lets file forms send more. A
  * body declared too big is never read; one sent in chunks is read up to the limit and kept in
  * memory (small by then). Either way the form's page answers 413 in the reader's language
- * (readForm), and an endpoint sees an empty body.
+ * (readForm), an endpoint sees an empty body, and the connection closes after the answer: the
+ * rest of the body is never read, so the connection cannot carry another request.
  */
 const bodySize: Handle = async ({ event, resolve }) => {
 	const request = event.request;
 	if (safeMethods.has(request.method) || !request.body || takesFiles(event.route.id)) return resolve(event);
+	const refuse = async () => {
+		event.request = markOversized(new Request(request.url, { method: request.method, headers: request.headers }));
+		const response = await resolve(event);
+		response.headers.set('connection', 'close');
+		return response;
+	};
 	const declared = request.headers.get('content-length');
-	const empty = () => markOversized(new Request(request.url, { method: request.method, headers: request.headers }));
-	if (declared !== null) {
-		if (Number(declared) > bodyLimit) event.request = empty();
-		return resolve(event);
-	}
+	if (declared !== null) return Number(declared) > bodyLimit ? refuse() : resolve(event);
 	const chunks: Uint8Array[] = [];
 	let size = 0;
 	const reader = request.body.getReader();
 	for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
 		size += chunk.value.byteLength;
-		if (size > bodyLimit) {
-			await reader.cancel();
-			event.request = empty();
-			return resolve(event);
-		}
+		if (size > bodyLimit) return refuse();
 		chunks.push(chunk.value);
 	}
 	event.request = new Request(request.url, { method: request.method, headers: request.headers, body: Buffer.concat(chunks) });
