@@ -339,6 +339,8 @@ for (const { code, name } of locales) {
 		await page.goto('/staff');
 		const family = await page.getByRole('main').getByRole('link', { name: /Prøve/ }).first().getAttribute('href');
 		await page.goto(`${family}/meetings?type=phone`);
+		// A choice made before the page's script has started is undone by it (in the note on issue 12).
+		await page.waitForLoadState('networkidle');
 		await page.getByRole('radio').first().check();
 		await page.locator('form[action="?/book"] button[value=no]').click();
 		await expect(page.getByRole('status')).toBeVisible();

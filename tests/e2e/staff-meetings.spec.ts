@@ -82,7 +82,10 @@ for (const javaScriptEnabled of [true, false]) {
 					.count());
 				i++
 			) {
+				const week = page.url();
 				await page.getByRole('link', { name: da.staffMeetings.next }).click();
+				// The next week's page, before counting again (else a slow answer skips the week).
+				await expect(page).not.toHaveURL(week);
 			}
 			await expect(page.getByRole('article').filter({ hasText: named(own.familyName) })).toContainText(da.meetingType.home);
 
