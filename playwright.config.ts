@@ -58,7 +58,12 @@ export default defineConfig({
 			OPGANG_TEST_FAMILIES: String(testFamilyCount),
 			OPGANG_TEST_MESSAGE_FAMILIES: String(messageFamilyCount),
 			// The x-opgang-queries header that budgets.spec.ts reads.
-			OPGANG_COUNT_QUERIES: '1'
+			OPGANG_COUNT_QUERIES: '1',
+			// Notifications go at once, day or night, and the worker looks every half second
+			// (notifications.spec.ts waits for a mail; the quiet hours have their own unit tests).
+			NOTIFY_QUIET_HOURS: 'off',
+			NOTIFY_GATHER_SECONDS: '0',
+			OUTBOX_POLL_MS: '500'
 		},
 		url: `${baseURL}/login`,
 		reuseExistingServer: false,

@@ -5,7 +5,12 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	server: { port: 5173 },
 	test: {
-		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+		// `npm run bench` adds its measurements (tests/bench), which print figures rather than test.
+		include: [
+			'src/**/*.test.ts',
+			'tests/integration/**/*.test.ts',
+			...(process.env.OPGANG_BENCH === '1' ? ['tests/bench/**/*.test.ts'] : [])
+		],
 		// One migrated PGlite snapshot for the whole run (tests/integration/harness.ts restores it).
 		globalSetup: ['tests/integration/global-setup.ts'],
 		environment: 'node',

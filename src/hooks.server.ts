@@ -13,6 +13,9 @@ import { languageCookie } from '$lib/server/language';
 import { linkLanguage } from '$lib/server/auth/link-pages';
 import { countingQueries, withQueryCount } from '$lib/server/db/query-count';
 import { markOversized } from '$lib/server/http/form';
+import { startWorker } from '$lib/server/outbox/worker';
+import { notifyDueSteps } from '$lib/server/outbox/enqueue';
+import { channelsFromEnv } from '$lib/server/outbox/channels';
 
 export const init: ServerInit = async () => {
 	// A wrong AUDIT_RETENTION_DAYS stops the start here, not at the first hourly tidy-up.
@@ -54,6 +57,8 @@ export const init: ServerInit = async () => {
 			await deleteStaleThrottles(db);
 			await deleteStaleDevices(db);
 			await deleteExpiredAudit(db, auditDays);
+			// Steps that fall due today: told once (after the quiet hours), whichever hour this runs.
+			await notifyDueSteps(db);
 		} catch (error) {
 			console.error(`housekeeping failed: ${describeError(error)}`);
 		}
@@ -61,9 +66,19 @@ export const init: ServerInit = async () => {
 	await tidy();
 	const timer = setInterval(tidy, 3600_000);
 	timer.unref();
+	// The outbox's worker, in every instance (claims are row-locked); OUTBOX_WORKER=off leaves it to others.
+	const worker =
+		process.env.OUTBOX_WORKER === 'off'
+			? null
+			: startWorker(db, {
+					channels: channelsFromEnv(),
+					origin: process.env.ORIGIN ?? 'http://localhost:3000',
+					pollMs: Number(process.env.OUTBOX_POLL_MS ?? 10_000),
+					onError: (error) => console.error(`outbox worker: ${describeError(error)}`)
+				});
 	process.once('sveltekit:shutdown', () => {
 		clearInterval(timer);
-		void close();
+		void (worker?.stop() ?? Promise.resolve()).then(close);
 	});
 };
 

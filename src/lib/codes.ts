@@ -191,3 +191,30 @@ export const filesPerMessage = 5;
 export const fileMaxBytes = 10 * 1024 * 1024;
 /** Longest original file name kept (for the download's name). */
 export const fileNameMaxLength = 200;
+
+/** How a person hears from Opgang (notifications); 'none' is a real choice. */
+export const notifyChannels = ['email', 'sms', 'push', 'none'] as const;
+export type NotifyChannel = (typeof notifyChannels)[number];
+
+/**
+ * What a notification tells (outbox): that something happened and who from, never what.
+ * Family side: a new line in a conversation, a meeting the team booked, moved or cancelled, a
+ * reminder the day before and two hours before, a goal the team proposes, a step due today.
+ * Staff side: a family's message, a meeting a family booked, moved or cancelled.
+ */
+export const notificationKinds = [
+	'message',
+	'meeting_booked',
+	'meeting_proposed',
+	'meeting_moved',
+	'meeting_cancelled',
+	'reminder_day',
+	'reminder_hours',
+	'goal_proposed',
+	'step_due'
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** pending → sending (leased) → sent; or back to pending with a later time; failed after the last try; skipped when no longer true. */
+export const notificationStatuses = ['pending', 'sending', 'sent', 'failed', 'skipped'] as const;
+export type NotificationStatus = (typeof notificationStatuses)[number];

@@ -387,6 +387,9 @@ test('the team page passes axe in every locale, as the team leader keeps it', as
 		await expect(page.locator('#add-name-error')).toBeVisible();
 		await page.locator('main details summary').first().click();
 		await audit(page, `/staff/team with errors, a point open for changes (${code})`);
+		await page.goto('/staff/outbox');
+		await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toHaveCount(2);
+		await audit(page, `/staff/outbox, failed and the demo's kept mail (${code})`);
 	}
 	await chooseLanguage(page, 'Dansk');
 	await page.context().close();

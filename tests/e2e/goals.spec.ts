@@ -1,10 +1,8 @@
 import da from '../../messages/da.json' with { type: 'json' };
-import { test, expect, signIn } from './helpers';
+import { test, expect, signIn, fill } from './helpers';
 import type { OwnFamily } from './own';
 import type { Browser, Locator, Page } from '@playwright/test';
 
-const fill = (template: string, values: Record<string, string | number>) =>
-	template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]));
 const g = da.goals;
 const card = (page: Page | Locator, text: string) => page.getByRole('listitem').filter({ hasText: text });
 const story = (page: Page) => page.getByRole('region', { name: g.storyTitle }).getByRole('list');

@@ -99,3 +99,8 @@ export async function blockWeek(page: Page, monday: string): Promise<void> {
 		await page.goto('/staff/availability');
 	}
 }
+
+/** A message with its {{values}} filled in, as i18next does it (for expecting the words a page shows). */
+export function fill(template: string, values: Record<string, string | number>): string {
+	return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]));
+}

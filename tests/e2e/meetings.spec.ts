@@ -1,11 +1,9 @@
 import da from '../../messages/da.json' with { type: 'json' };
-import { test, expect, signIn } from './helpers';
+import { test, expect, signIn, fill } from './helpers';
 import type { OwnFamily } from './own';
 import type { Page } from '@playwright/test';
 
 const m = da.meetings;
-const fill = (template: string, values: Record<string, string | number>) =>
-	template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]));
 /** "Trin 2 af 5" shows on the page. */
 const atStep = (page: Page, n: number) => expect(page.getByText(fill(m.step, { step: n, total: 5 }), { exact: true })).toBeVisible();
 /** The free-time buttons on a page (each named with its day and times). */

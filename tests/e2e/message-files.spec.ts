@@ -8,13 +8,11 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import da from '../../messages/da.json' with { type: 'json' };
-import { test, expect, signIn } from './helpers';
+import { test, expect, signIn, fill } from './helpers';
 import { claimFamily } from './own';
 import type { Page } from '@playwright/test';
 
 const c = da.conversations;
-const fill = (template: string, values: Record<string, string | number>) =>
-	template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]));
 const lines = (page: Page) => page.locator('main ol > li');
 
 /** A phone's photo of a letter: taken on its side (EXIF orientation 6), with GPS in its EXIF. */

@@ -7,13 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import ar from '../../messages/ar.json' with { type: 'json' };
 import da from '../../messages/da.json' with { type: 'json' };
-import { test, expect, signIn, chooseLanguage } from './helpers';
+import { test, expect, signIn, chooseLanguage, fill } from './helpers';
 import type { OwnFamily } from './own';
 import type { Browser, Page } from '@playwright/test';
 
 const c = da.conversations;
-const fill = (template: string, values: Record<string, string | number>) =>
-	template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]));
 const left = (n: number) => fill(n === 1 ? c.left_one : c.left_other, { count: n });
 /** The header's link to messages; its name carries the unread figure ("Beskeder, 2 ulæste"). */
 const navMessages = (page: Page) => page.getByRole('navigation').getByRole('link', { name: new RegExp(`^${da.nav.messages}`) });

@@ -4,14 +4,12 @@
  * reach only those who may see the goal; free times one week at a time, without JavaScript too.
  */
 import da from '../../messages/da.json' with { type: 'json' };
-import { test, expect, signIn, familyHref, blockWeek, mondayAhead } from './helpers';
+import { test, expect, signIn, familyHref, blockWeek, mondayAhead, fill } from './helpers';
 import type { OwnFamily } from './own';
 import type { Page } from '@playwright/test';
 
 const m = da.meetings;
 const t = da.teamPlaces;
-const fill = (template: string, values: Record<string, string | number>) =>
-	template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]));
 const atStep = (page: Page, n: number) => expect(page.getByText(fill(m.step, { step: n, total: 5 }), { exact: true })).toBeVisible();
 const slots = (page: Page) => page.locator('main').getByRole('button', { name: /\d[.:]\d\d–\d/ });
 const signOut = (page: Page) => page.getByRole('navigation').locator('form[action="/logout"] button').click();

@@ -8,10 +8,8 @@ import { type Browser, type Page } from '@playwright/test';
 import ar from '../../messages/ar.json' with { type: 'json' };
 import da from '../../messages/da.json' with { type: 'json' };
 import tr from '../../messages/tr.json' with { type: 'json' };
-import { test, expect, password, signIn, signInButton } from './helpers';
+import { test, expect, password, signIn, signInButton, fill } from './helpers';
 import type { OwnFamily } from './own';
-
-const fill = (text: string, values: Record<string, string>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k]);
 
 interface Made {
 	link: string;

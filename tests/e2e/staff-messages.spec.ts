@@ -9,14 +9,12 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import da from '../../messages/da.json' with { type: 'json' };
 import { locales } from '../../src/lib/i18n/locales';
-import { test, expect, chooseLanguage, signIn } from './helpers';
+import { test, expect, chooseLanguage, signIn, fill } from './helpers';
 import { claimMessageFamily, type MessageFamily } from './own';
 
 // Long flows as several people, on a machine that may be busy.
 test.describe.configure({ timeout: 180_000 });
 
-const fill = (text: string, values: Record<string, string | number>) =>
-	Object.entries(values).reduce((s, [k, v]) => s.replaceAll(`{{${k}}}`, String(v)), text);
 const inboxLink = (page: Page, unread: number) =>
 	page.getByRole('navigation', { name: da.nav.label }).getByRole('link', {
 		name: unread ? fill(unread === 1 ? da.nav.inboxUnread_one : da.nav.inboxUnread_other, { count: unread }) : da.nav.inbox,

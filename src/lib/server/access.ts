@@ -16,9 +16,10 @@
  * involved staff and stand-ins inside the team (0001, 0003).
  */
 import { and, eq, exists, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import type { Db } from './db';
-import { absences, families, familyMembers, familyStaff, copenhagenToday, staff as staffTable } from './db/schema';
+import { rowsOf, type Db } from './db';
+import { absences, families, familyMembers, familyStaff, copenhagenToday, staff as staffTable, users } from './db/schema';
 import { signInAge } from '$lib/roles';
+import { isLocale, defaultLocale } from '$lib/i18n/locales';
 import type { SessionUser } from './auth/session';
 import { auditInsert } from './audit';
 import { allows, familyRelations, visibilities, type Action, type Relation, type Visibility } from './policy';
@@ -91,11 +92,6 @@ function staffRelationSql(actor: StaffActor): { relation: SQL<Relation | null>; 
  */
 export function worksWithFamily(person: { id: AnyColumn; teamId: AnyColumn; role: AnyColumn }): SQL {
 	return relationSql({ staffId: sql`${person.id}`, teamId: sql`${person.teamId}`, leader: sql`${person.role} = 'team_leader'` }).allowed;
-}
-
-/** Rows from db.execute, whichever driver answered (postgres-js: an array; PGlite: { rows }). */
-function rowsOf<T>(result: unknown): T[] {
-	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 /**
@@ -227,6 +223,53 @@ export function visibleItems(actor: Actor, cols: ItemColumns): SQL {
 export function authoredItems(actor: Actor, action: Action, cols: ItemColumns): SQL {
 	if (actor.kind !== 'family' || !allows(action, 'self')) return sql`false`;
 	return sql`(${visibleItems(actor, cols)} and ${cols.memberId} = ${actor.memberId}::uuid)`;
+}
+
+/**
+ * Who in a family may see one item, for telling them about it (the outbox): the sign-ins of the
+ * family's members for whom `visibleAs(member)` holds, as a subquery of `user_id`s to insert
+ * from. Each member is asked the very condition their own lists are built on (visibleItems and
+ * the feature's wrappers of it), so a notification can never reach someone whose pages would
+ * not show the item: a parent is never told about a teenager's private conversation.
+ * One statement finds the members; the condition runs inside the caller's insert. Null when
+ * nobody (left) has a sign-in.
+ */
+export async function familyReaders(
+	db: Db,
+	familyId: string,
+	visibleAs: (member: FamilyActor) => SQL,
+	options: { except?: string | null; among?: string[] } = {}
+): Promise<SQL | null> {
+	const rows = await db
+		.select({
+			id: users.id,
+			email: users.email,
+			phone: users.phone,
+			locale: users.locale,
+			memberId: familyMembers.id,
+			name: familyMembers.name,
+			role: familyMembers.role
+		})
+		.from(users)
+		.innerJoin(familyMembers, eq(familyMembers.id, users.familyMemberId))
+		.where(eq(familyMembers.familyId, familyId));
+	const members = rows.filter((r) => r.memberId !== options.except && (!options.among || options.among.includes(r.memberId)));
+	if (members.length === 0) return null;
+	const each = members.map((r) => {
+		const member: FamilyActor = {
+			kind: 'family',
+			id: r.id,
+			email: r.email,
+			phone: r.phone,
+			locale: isLocale(r.locale) ? r.locale : defaultLocale,
+			memberId: r.memberId,
+			familyId,
+			name: r.name,
+			role: r.role
+		};
+		return sql`select ${r.id}::uuid as user_id where ${visibleAs(member)}`;
+	});
+	return sql`(${sql.join(each, sql` union all `)})`;
 }
 
 declare const staffGranted: unique symbol;

@@ -15,6 +15,7 @@ import { goalEvents, goalSteps, goals, familyMembers, staff, wishes } from './db
 import { visibleItems, type Actor, type FamilyGrant } from './access';
 import type { GoalEventKind, GoalStatus } from '$lib/codes';
 import type { GoalDetail, GoalSummary } from '$lib/types';
+import { notifyGoalProposed } from './outbox/enqueue';
 
 const wishCols = { familyId: wishes.familyId, memberId: wishes.memberId, visibility: wishes.visibility };
 
@@ -156,6 +157,7 @@ async function insertGoal(db: Db, grant: FamilyGrant, input: { wishId: string; t
 			.returning({ id: goals.id });
 		if (row) {
 			await logEvent(tx, grant, row.id, status === 'proposed' ? 'proposed' : 'created', { text: input.text });
+			if (status === 'proposed') await notifyGoalProposed(tx as unknown as Db, grant.actor, { id: row.id, familyId: grant.familyId });
 			return { ok: true as const, id: row.id };
 		}
 		// The same form sent twice: the goal it already made, if it is the actor's own.

@@ -60,6 +60,7 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/staff/families/[id=uuid]/wishes/[wishId=uuid]': ['wishes', 'goals', 'validation'],
 	// The team's side of messages: the inbox's list and words are shared by the family's lists.
 	'/staff/inbox': ['staff', 'inbox', 'files'],
+	'/staff/outbox': ['outbox'],
 	'/staff/families/[id=uuid]/messages': ['staff', 'inbox', 'staffMessages', 'files'],
 	'/staff/families/[id=uuid]/messages/new': ['staff', 'staffMessages', 'files', 'validation'],
 	'/staff/families/[id=uuid]/messages/[conversationId=uuid]': ['staff', 'inbox', 'staffMessages', 'files', 'validation'],

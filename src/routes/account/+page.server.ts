@@ -1,17 +1,22 @@
 import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
 import { getDatabase } from '$lib/server/db';
 import { endOtherSessions, endOwnSession, listSessions } from '$lib/server/auth/session';
 import { requireUser } from '$lib/server/auth/guards';
 import { readForm } from '$lib/server/http/form';
 import { tokenIdField } from '$lib/schemas/forms';
 import { formatPhone } from '$lib/login';
+import { notifyChannels } from '$lib/codes';
+import { notifyChoices, setNotifyBy } from '$lib/server/outbox/preferences';
+import { serverChannels } from '$lib/server/outbox/channels';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const { db } = await getDatabase();
-	const sessions = await listSessions(db, user.id);
+	const [sessions, notify] = await Promise.all([listSessions(db, user.id), notifyChoices(db, user, serverChannels())]);
 	return {
+		notify: { ...notify, email: user.email, phone: user.phone ? formatPhone(user.phone) : null },
 		// What they sign in with: the e-mail, else the phone number.
 		login: user.email ?? (user.phone ? formatPhone(user.phone) : ''),
 		newPassword: event.url.searchParams.has('new-password'),
@@ -35,6 +40,14 @@ export const actions: Actions = {
 		const { db } = await getDatabase();
 		const ended = await endOwnSession(db, user.id, id.data);
 		return ended ? { ended: 1 } : fail(404, { error: 'account.alreadyEnded' });
+	},
+	notify: async (event) => {
+		const user = requireUser(event);
+		const choice = z.enum(notifyChannels).safeParse((await readForm(event.request)).notifyBy);
+		const { db } = await getDatabase();
+		if (!choice.success || !(await setNotifyBy(db, user, choice.data, serverChannels())))
+			return fail(400, { notifyError: 'account.notifyUnavailable' });
+		return { notifySaved: true };
 	},
 	endOthers: async (event) => {
 		const user = requireUser(event);

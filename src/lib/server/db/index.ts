@@ -110,6 +110,11 @@ export function getDatabase(): Promise<Database> {
 	return opened;
 }
 
+/** Rows from db.execute, whichever driver answered (postgres-js: an array; PGlite: { rows }). */
+export function rowsOf<T>(result: unknown): T[] {
+	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
 const preparedByDb = new WeakMap<Db, Map<string, unknown>>();
 
 /**

@@ -51,6 +51,7 @@ import { daysAsRange, freeSlots, slotStepMinutes, type Range } from '../meetings
 import { localTime, zonedInstant } from '../../time/zone';
 import { formatPhone, normaliseEmail, normalisePhone } from '../../login';
 import { seedMessages } from './messages';
+import { seedNotifications } from './notifications';
 
 /** Shared by every demo user. Only for the demo: never seed a real database with it. */
 export const demoPassword = 'opgang-demo-2026';
@@ -327,6 +328,7 @@ export async function seedDemo(db: Db): Promise<void> {
 			}))
 		);
 		await seedMessages(tx as unknown as Db, { teamId: teamRow.id, familyIds, memberIds, staffIds });
+		await seedNotifications(tx as unknown as Db);
 	});
 }
 

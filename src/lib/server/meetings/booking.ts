@@ -9,6 +9,7 @@
  * now. Two people taking the same time at once are told apart by the database's exclusion
  * constraint (schema/meetings.ts): the loser gets "that time was just taken" and fresh times.
  */
+import { notifyMeeting } from '../outbox/enqueue';
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { sqlState, type Db } from '../db';
 import {
@@ -282,6 +283,7 @@ export async function bookMeeting(db: Db, grant: FamilyGrant, input: BookingInpu
 			}
 			if (memberIds.length)
 				await tx.insert(meetingMembers).values(memberIds.map((memberId) => ({ meetingId: row.id, familyId: grant.familyId, memberId })));
+			await notifyMeeting(tx as unknown as Db, actor, row.id, asStaff && input.propose ? 'meeting_proposed' : 'meeting_booked', null, now);
 			return { id: row.id };
 		});
 		return 'id' in made ? { ok: true, id: made.id } : { ok: false, reason: made.failed };

@@ -11,6 +11,7 @@ import { meetingGoalJson } from '../goals';
 import { type InterpreterStatus, type MeetingStatus, type MeetingType } from '$lib/codes';
 import { defaultRules, slotsOf, staffCalendar } from './booking';
 import type { Slot } from './slots';
+import { notifyMeeting } from '../outbox/enqueue';
 
 export interface Meeting {
 	id: string;
@@ -137,12 +138,16 @@ export async function cancelMeeting(
 	const meeting = await getMeeting(db, grant, input.id);
 	if (!meeting) return { ok: false, reason: 'notFound' };
 	if (!familyMayChange(meeting, now)) return { ok: false, reason: 'tooLate' };
-	const [row] = await db
-		.update(meetings)
-		.set({ status: 'cancelled', changeNote: input.reason, sequence: sql`${meetings.sequence} + 1`, updatedAt: sql`now()` })
-		.where(and(eq(meetings.id, input.id), eq(meetings.familyId, grant.familyId), inArray(meetings.status, ['booked', 'proposed'])))
-		.returning({ id: meetings.id });
-	return row ? { ok: true } : { ok: false, reason: 'notFound' };
+	const done = await db.transaction(async (tx) => {
+		const [row] = await tx
+			.update(meetings)
+			.set({ status: 'cancelled', changeNote: input.reason, sequence: sql`${meetings.sequence} + 1`, updatedAt: sql`now()` })
+			.where(and(eq(meetings.id, input.id), eq(meetings.familyId, grant.familyId), inArray(meetings.status, ['booked', 'proposed'])))
+			.returning({ id: meetings.id });
+		if (row) await notifyMeeting(tx as unknown as Db, grant.actor, row.id, 'meeting_cancelled', null, now);
+		return !!row;
+	});
+	return done ? { ok: true } : { ok: false, reason: 'notFound' };
 }
 
 /** The family moves a coming meeting to another free time with the same person, same kind. */
@@ -162,20 +167,24 @@ export async function moveMeeting(
 	const slot = slots.find((s) => s.start.getTime() === input.start.getTime());
 	if (!slot) return { ok: false, reason: 'taken', slots };
 	try {
-		const [row] = await db
-			.update(meetings)
-			.set({
-				startsAt: slot.start,
-				endsAt: slot.end,
-				blockedFrom: slot.blocked.from,
-				blockedUntil: slot.blocked.to,
-				changeNote: input.reason,
-				sequence: sql`${meetings.sequence} + 1`,
-				updatedAt: sql`now()`
-			})
-			.where(and(eq(meetings.id, input.id), eq(meetings.familyId, grant.familyId), inArray(meetings.status, ['booked', 'proposed'])))
-			.returning({ id: meetings.id });
-		return row ? { ok: true } : { ok: false, reason: 'notFound' };
+		const done = await db.transaction(async (tx) => {
+			const [row] = await tx
+				.update(meetings)
+				.set({
+					startsAt: slot.start,
+					endsAt: slot.end,
+					blockedFrom: slot.blocked.from,
+					blockedUntil: slot.blocked.to,
+					changeNote: input.reason,
+					sequence: sql`${meetings.sequence} + 1`,
+					updatedAt: sql`now()`
+				})
+				.where(and(eq(meetings.id, input.id), eq(meetings.familyId, grant.familyId), inArray(meetings.status, ['booked', 'proposed'])))
+				.returning({ id: meetings.id });
+			if (row) await notifyMeeting(tx as unknown as Db, grant.actor, row.id, 'meeting_moved', meeting.startsAt, now);
+			return !!row;
+		});
+		return done ? { ok: true } : { ok: false, reason: 'notFound' };
 	} catch (e) {
 		if (sqlState(e) === '23P01') {
 			const fresh = await staffCalendar(db, grant, meeting.staff.id, meeting.id);

@@ -14,6 +14,7 @@ import { meetingGoalJson } from '../goals';
 import type { InterpreterStatus, MeetingStatus, MeetingType } from '$lib/codes';
 import { slotsOf, staffCalendar } from './booking';
 import { getMeeting, meetingMembersJson, type ChangeResult } from './meetings';
+import { notifyMeeting } from '../outbox/enqueue';
 
 export interface CalendarMeeting {
 	id: string;
@@ -136,12 +137,15 @@ export async function markHeld(db: Db, grant: FamilyGrant, input: { id: string; 
 /** Staff cancel a coming meeting at any time, with a word the family sees. */
 export async function staffCancel(db: Db, grant: FamilyGrant, input: { id: string; note: string }): Promise<boolean> {
 	if (!isStaffGrant(grant)) return false;
-	const rows = await db
-		.update(meetings)
-		.set({ status: 'cancelled', changeNote: input.note, sequence: sql`${meetings.sequence} + 1`, updatedAt: sql`now()` })
-		.where(and(eq(meetings.id, input.id), eq(meetings.familyId, grant.familyId), inArray(meetings.status, ['booked', 'proposed'])))
-		.returning({ id: meetings.id });
-	return rows.length > 0;
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.update(meetings)
+			.set({ status: 'cancelled', changeNote: input.note, sequence: sql`${meetings.sequence} + 1`, updatedAt: sql`now()` })
+			.where(and(eq(meetings.id, input.id), eq(meetings.familyId, grant.familyId), inArray(meetings.status, ['booked', 'proposed'])))
+			.returning({ id: meetings.id });
+		if (row) await notifyMeeting(tx as unknown as Db, grant.actor, row.id, 'meeting_cancelled');
+		return !!row;
+	});
 }
 
 /**
@@ -165,18 +169,21 @@ export async function staffMove(
 	const slot = slots.find((s) => s.start.getTime() === input.start.getTime());
 	if (!slot) return { ok: false, reason: 'taken', slots };
 	try {
-		await db
-			.update(meetings)
-			.set({
-				startsAt: slot.start,
-				endsAt: slot.end,
-				blockedFrom: slot.blocked.from,
-				blockedUntil: slot.blocked.to,
-				changeNote: input.note,
-				sequence: sql`${meetings.sequence} + 1`,
-				updatedAt: sql`now()`
-			})
-			.where(and(eq(meetings.id, input.id), eq(meetings.familyId, grant.familyId)));
+		await db.transaction(async (tx) => {
+			await tx
+				.update(meetings)
+				.set({
+					startsAt: slot.start,
+					endsAt: slot.end,
+					blockedFrom: slot.blocked.from,
+					blockedUntil: slot.blocked.to,
+					changeNote: input.note,
+					sequence: sql`${meetings.sequence} + 1`,
+					updatedAt: sql`now()`
+				})
+				.where(and(eq(meetings.id, input.id), eq(meetings.familyId, grant.familyId)));
+			await notifyMeeting(tx as unknown as Db, grant.actor, input.id, 'meeting_moved', meeting.startsAt, now);
+		});
 		return { ok: true };
 	} catch (e) {
 		if (sqlState(e) === '23P01')
@@ -195,21 +202,25 @@ export async function staffMove(
  */
 export async function answerProposal(db: Db, grant: FamilyGrant, input: { id: string; accept: boolean; reason: string }): Promise<boolean> {
 	if (grant.actor.kind !== 'family' || grant.action !== 'meeting.book') return false;
-	const rows = await db
-		.update(meetings)
-		.set(
-			input.accept
-				? { status: 'booked', sequence: sql`${meetings.sequence} + 1`, updatedAt: sql`now()` }
-				: { status: 'cancelled', changeNote: input.reason, sequence: sql`${meetings.sequence} + 1`, updatedAt: sql`now()` }
-		)
-		.where(
-			and(
-				eq(meetings.id, input.id),
-				eq(meetings.familyId, grant.familyId),
-				eq(meetings.status, 'proposed'),
-				sql`${meetings.startsAt} > now()`
+	return db.transaction(async (tx) => {
+		const rows = await tx
+			.update(meetings)
+			.set(
+				input.accept
+					? { status: 'booked', sequence: sql`${meetings.sequence} + 1`, updatedAt: sql`now()` }
+					: { status: 'cancelled', changeNote: input.reason, sequence: sql`${meetings.sequence} + 1`, updatedAt: sql`now()` }
 			)
-		)
-		.returning({ id: meetings.id });
-	return rows.length > 0;
+			.where(
+				and(
+					eq(meetings.id, input.id),
+					eq(meetings.familyId, grant.familyId),
+					eq(meetings.status, 'proposed'),
+					sql`${meetings.startsAt} > now()`
+				)
+			)
+			.returning({ id: meetings.id });
+		// Yes books it (the staff member hears so, and the family's reminders start); no cancels it.
+		if (rows[0]) await notifyMeeting(tx as unknown as Db, grant.actor, rows[0].id, input.accept ? 'meeting_booked' : 'meeting_cancelled');
+		return rows.length > 0;
+	});
 }

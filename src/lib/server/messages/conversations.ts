@@ -6,6 +6,7 @@
  * and a teenager's conversation is invisible to the parents everywhere — it answers exactly
  * like one that does not exist.
  */
+import { notifyLine } from '../outbox/enqueue';
 import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
 import { absences, conversationReads, conversations, copenhagenToday, families, familyMembers, familyStaff, messages, staff } from '../db/schema';
@@ -235,6 +236,7 @@ export async function startConversation(db: Db, grant: FamilyGrant, input: Start
 			staffId: fromFamily ? null : actor.staffId,
 			readUntil: now
 		});
+		await notifyLine(tx as unknown as Db, actor, { id: conv.id, familyId: grant.familyId, staffId: input.staffId }, now);
 		return { ok: true, id: conv.id } as const;
 	});
 }

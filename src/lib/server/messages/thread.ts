@@ -3,6 +3,7 @@
  * and writing to it. Every statement starts from visibleConversations (conversations.ts), so a
  * conversation the reader may not see answers exactly like one that does not exist.
  */
+import { notifyLine } from '../outbox/enqueue';
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { conversationReads, conversations, familyMembers, messages, staff } from '../db/schema';
@@ -219,7 +220,7 @@ export async function sendMessage(db: Db, grant: FamilyGrant, conversationId: st
 	if (kind === 'note' && actor.kind !== 'staff') return { ok: false, reason: 'notFound' };
 	return db.transaction(async (tx) => {
 		const [conv] = await tx
-			.select({ id: conversations.id, teamId: conversations.teamId, waitingSince: conversations.waitingSince })
+			.select({ id: conversations.id, teamId: conversations.teamId, staffId: conversations.staffId, waitingSince: conversations.waitingSince })
 			.from(conversations)
 			.where(and(eq(conversations.id, conversationId), eq(conversations.familyId, grant.familyId), visibleConversations(actor)))
 			.for('update');
@@ -271,6 +272,7 @@ export async function sendMessage(db: Db, grant: FamilyGrant, conversationId: st
 				)
 				.where(eq(conversations.id, conv.id));
 			await markRead(tx as unknown as Db, actor, { id: conv.id, familyId: grant.familyId }, now);
+			await notifyLine(tx as unknown as Db, actor, { id: conv.id, familyId: grant.familyId, staffId: conv.staffId }, now);
 		}
 		await announce(tx as unknown as Db, { conversationId: conv.id, kind: 'line' });
 		return { ok: true, id: row.id } as const;

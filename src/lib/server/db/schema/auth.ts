@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, customType, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { familyMembers, staff } from './people';
 // Relative, not $lib: drizzle-kit loads the schema without SvelteKit's aliases.
-import { oneOf, signInLinkPurposes } from '../../../codes';
+import { notifyChannels, oneOf, signInLinkPurposes } from '../../../codes';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 	dataType: () => 'bytea',
@@ -26,6 +26,8 @@ export const users = pgTable(
 		phone: text('phone'),
 		passwordHash: text('password_hash').notNull(),
 		locale: text('locale').notNull().default('da'),
+		/** How this person wants to hear from Opgang; null: e-mail when there is an address (outbox/channels.ts). */
+		notifyBy: text('notify_by', { enum: notifyChannels }),
 		familyMemberId: uuid('family_member_id').references(() => familyMembers.id, {
 			onDelete: 'cascade'
 		}),
@@ -47,6 +49,7 @@ export const users = pgTable(
 		),
 		uniqueIndex('users_family_member_key').on(t.familyMemberId),
 		uniqueIndex('users_staff_key').on(t.staffId),
+		check('users_notify_by', sql.raw(`notify_by is null or notify_by in (${oneOf(notifyChannels)})`)),
 		check('users_one_owner', sql`num_nonnulls(${t.familyMemberId}, ${t.staffId}) = 1`)
 	]
 );

@@ -8,3 +8,4 @@ export * from './goals';
 export * from './messages';
 export * from './calendar-feeds';
 export * from './files';
+export * from './outbox';
