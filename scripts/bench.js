@@ -445,7 +445,11 @@ async function main() {
 
 	// The outbox worker's throughput to a local SMTP server (tests/bench/outbox.test.ts), on both databases.
 	console.log('');
-	const outbox = spawn('npx', ['vitest', 'run', 'tests/bench/'], { cwd: root, env: { ...process.env, OPGANG_BENCH: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+	const outbox = spawn('npx', ['vitest', 'run', 'tests/bench/'], {
+		cwd: root,
+		env: { ...process.env, OPGANG_BENCH: '1' },
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
 	let out = '';
 	outbox.stdout.on('data', (chunk) => (out += chunk));
 	const outboxCode = await new Promise((resolve) => outbox.on('close', resolve));

@@ -12,7 +12,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { and, eq, inArray } from 'drizzle-orm';
 import { describeEachBackend, secondInstance } from './harness';
 import { familyActor, grantFor, makeFamily, makeStaff, makeTeam, makeUser, staffActor, makePhoneUser } from './fixtures';
-import { ownFamily } from '../../src/lib/server/access';
+import { ownFamily, type FamilyActor } from '../../src/lib/server/access';
 import { startConversation } from '../../src/lib/server/messages/conversations';
 import { markRead, sendMessage } from '../../src/lib/server/messages/thread';
 import { bookMeeting, slotsOf, staffCalendar } from '../../src/lib/server/meetings/booking';
@@ -351,7 +351,7 @@ describeEachBackend('outbox', (ctx) => {
 
 	it('steps due today tell the member they are for, or everyone who sees the goal when together; once, however often the sweep runs', async () => {
 		const w = await world();
-		const goalOf = async (actor: typeof w.actors.parent, text: string) => {
+		const goalOf = async (actor: FamilyActor, text: string) => {
 			const wish = await writeWish(w.db, ownFamily(actor, 'wish.write')!, { text, lifeArea: null, formKey: randomUUID() });
 			if (!wish.ok) throw new Error('no wish');
 			const goal = await writeGoal(w.db, ownFamily(actor, 'goal.write')!, { wishId: wish.id, text, formKey: randomUUID() });
@@ -361,7 +361,7 @@ describeEachBackend('outbox', (ctx) => {
 		const today = copenhagenDate();
 		const family = await goalOf(w.actors.parent, 'Et job i et køkken');
 		const teens = await goalOf(w.actors.teen, 'Et fritidsjob');
-		const step = async (actor: typeof w.actors.parent, goalId: string, who: Parameters<typeof addStep>[2]['who'], dueOn: string) => {
+		const step = async (actor: FamilyActor, goalId: string, who: Parameters<typeof addStep>[2]['who'], dueOn: string) => {
 			const r = await addStep(w.db, ownFamily(actor, 'goal.support')!, {
 				goalId,
 				text: 'Ring til kantinen',

@@ -56,7 +56,9 @@ export const notifications = pgTable(
 			.on(t.userId, t.kind, t.subjectId)
 			.where(sql`${t.status} = 'pending' and ${t.kind} = 'message'`),
 		// A step that falls due is told once to each person, however many instances sweep.
-		uniqueIndex('notifications_step_due_once').on(t.userId, t.subjectId).where(sql`${t.kind} = 'step_due'`),
+		uniqueIndex('notifications_step_due_once')
+			.on(t.userId, t.subjectId)
+			.where(sql`${t.kind} = 'step_due'`),
 		index('notifications_subject').on(t.subjectId),
 		index('notifications_user').on(t.userId, t.createdAt)
 	]
