@@ -150,6 +150,36 @@ export async function cancelMeeting(
 	return done ? { ok: true } : { ok: false, reason: 'notFound' };
 }
 
+/**
+ * Moves a coming meeting (booked or proposed) of the grant's family to a free slot, with a word
+ * to the other side, and tells them (outbox) in the same transaction. The family's and the
+ * staff's move both end here; the exclusion constraint still refuses a time taken meanwhile.
+ */
+export async function moveTo(
+	db: Db,
+	grant: FamilyGrant,
+	input: { id: string; slot: Slot; note: string; was: Date },
+	now = new Date()
+): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.update(meetings)
+			.set({
+				startsAt: input.slot.start,
+				endsAt: input.slot.end,
+				blockedFrom: input.slot.blocked.from,
+				blockedUntil: input.slot.blocked.to,
+				changeNote: input.note,
+				sequence: sql`${meetings.sequence} + 1`,
+				updatedAt: sql`now()`
+			})
+			.where(and(eq(meetings.id, input.id), eq(meetings.familyId, grant.familyId), inArray(meetings.status, ['booked', 'proposed'])))
+			.returning({ id: meetings.id });
+		if (row) await notifyMeeting(tx as unknown as Db, grant.actor, row.id, 'meeting_moved', input.was, now);
+		return !!row;
+	});
+}
+
 /** The family moves a coming meeting to another free time with the same person, same kind. */
 export async function moveMeeting(
 	db: Db,
@@ -167,23 +197,7 @@ export async function moveMeeting(
 	const slot = slots.find((s) => s.start.getTime() === input.start.getTime());
 	if (!slot) return { ok: false, reason: 'taken', slots };
 	try {
-		const done = await db.transaction(async (tx) => {
-			const [row] = await tx
-				.update(meetings)
-				.set({
-					startsAt: slot.start,
-					endsAt: slot.end,
-					blockedFrom: slot.blocked.from,
-					blockedUntil: slot.blocked.to,
-					changeNote: input.reason,
-					sequence: sql`${meetings.sequence} + 1`,
-					updatedAt: sql`now()`
-				})
-				.where(and(eq(meetings.id, input.id), eq(meetings.familyId, grant.familyId), inArray(meetings.status, ['booked', 'proposed'])))
-				.returning({ id: meetings.id });
-			if (row) await notifyMeeting(tx as unknown as Db, grant.actor, row.id, 'meeting_moved', meeting.startsAt, now);
-			return !!row;
-		});
+		const done = await moveTo(db, grant, { id: input.id, slot, note: input.reason, was: meeting.startsAt }, now);
 		return done ? { ok: true } : { ok: false, reason: 'notFound' };
 	} catch (e) {
 		if (sqlState(e) === '23P01') {

@@ -13,7 +13,7 @@ import { visibleFamilies, type Actor, type FamilyGrant, type StaffActor } from '
 import { meetingGoalJson } from '../goals';
 import type { InterpreterStatus, MeetingStatus, MeetingType } from '$lib/codes';
 import { slotsOf, staffCalendar } from './booking';
-import { getMeeting, meetingMembersJson, type ChangeResult } from './meetings';
+import { getMeeting, meetingMembersJson, moveTo, type ChangeResult } from './meetings';
 import { notifyMeeting } from '../outbox/enqueue';
 
 export interface CalendarMeeting {
@@ -169,22 +169,8 @@ export async function staffMove(
 	const slot = slots.find((s) => s.start.getTime() === input.start.getTime());
 	if (!slot) return { ok: false, reason: 'taken', slots };
 	try {
-		await db.transaction(async (tx) => {
-			await tx
-				.update(meetings)
-				.set({
-					startsAt: slot.start,
-					endsAt: slot.end,
-					blockedFrom: slot.blocked.from,
-					blockedUntil: slot.blocked.to,
-					changeNote: input.note,
-					sequence: sql`${meetings.sequence} + 1`,
-					updatedAt: sql`now()`
-				})
-				.where(and(eq(meetings.id, input.id), eq(meetings.familyId, grant.familyId)));
-			await notifyMeeting(tx as unknown as Db, grant.actor, input.id, 'meeting_moved', meeting.startsAt, now);
-		});
-		return { ok: true };
+		const done = await moveTo(db, grant, { id: input.id, slot, note: input.note, was: meeting.startsAt }, now);
+		return done ? { ok: true } : { ok: false, reason: 'notFound' };
 	} catch (e) {
 		if (sqlState(e) === '23P01')
 			return {
