@@ -24,6 +24,8 @@ const config = {
 			}
 		},
 		alias: { $server: 'src/lib/server' },
+		// The service worker (web push) is registered by the "turn on notifications" button only.
+		serviceWorker: { register: false },
 		// The browser does not carry a map of every route: the server resolves a client-side
 		// navigation's route (one small request). Every route added (booking steps, staff pages)
 		// otherwise grew every page's first JavaScript, /home's past its 50 KB budget.

@@ -15,7 +15,8 @@ import { countingQueries, withQueryCount } from '$lib/server/db/query-count';
 import { markOversized } from '$lib/server/http/form';
 import { startWorker } from '$lib/server/outbox/worker';
 import { notifyDueSteps } from '$lib/server/outbox/enqueue';
-import { channelsFromEnv } from '$lib/server/outbox/channels';
+import { serverChannels } from '$lib/server/outbox/channels';
+import { vapidKeys } from '$lib/server/outbox/push';
 
 export const init: ServerInit = async () => {
 	// A wrong AUDIT_RETENTION_DAYS stops the start here, not at the first hourly tidy-up.
@@ -64,6 +65,8 @@ export const init: ServerInit = async () => {
 		}
 	};
 	await tidy();
+	// Web push's key pair is made at the first start and kept in the database (read once here).
+	if (serverChannels().push) await vapidKeys(db);
 	const timer = setInterval(tidy, 3600_000);
 	timer.unref();
 	// The outbox's worker, in every instance (claims are row-locked); OUTBOX_WORKER=off leaves it to others.
@@ -71,7 +74,7 @@ export const init: ServerInit = async () => {
 		process.env.OUTBOX_WORKER === 'off'
 			? null
 			: startWorker(db, {
-					channels: channelsFromEnv(),
+					channels: serverChannels(),
 					origin: process.env.ORIGIN ?? 'http://localhost:3000',
 					pollMs: Number(process.env.OUTBOX_POLL_MS ?? 10_000),
 					onError: (error) => console.error(`outbox worker: ${describeError(error)}`)

@@ -82,3 +82,90 @@ test("a family member gets 'not found' for the team's outbox page", async ({ own
 	expect(response?.status()).not.toBe(200);
 	await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(da.outbox.title);
 });
+
+/**
+ * Headless Chromium has no push service to subscribe at (that needs the internet), so the
+ * browser's subscribe() gives a subscription as a phone would: a real P-256 key, an address at
+ * a push service that never answers. Everything else — the permission, the service worker,
+ * the form, the page — is the browser's own. What a push service receives is tested in
+ * tests/integration/push.test.ts.
+ */
+const phoneWithoutInternet = () => {
+	const w = window as unknown as { asked: number };
+	w.asked = 0;
+	const ask = Notification.requestPermission.bind(Notification);
+	Notification.requestPermission = (...args) => {
+		w.asked++;
+		return ask(...args);
+	};
+	const b64 = (bytes: Uint8Array) =>
+		btoa(String.fromCharCode(...bytes))
+			.replace(/\+/g, '-')
+			.replace(/\//g, '_')
+			.replace(/=+$/, '');
+	PushManager.prototype.getSubscription = async () => null;
+	PushManager.prototype.subscribe = async function () {
+		const pair = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits']);
+		const raw = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
+		const json = {
+			endpoint: `https://push.opgang-e2e.invalid/${crypto.randomUUID()}`,
+			expirationTime: null,
+			keys: { p256dh: b64(raw), auth: b64(crypto.getRandomValues(new Uint8Array(16))) }
+		};
+		return { endpoint: json.endpoint, toJSON: () => json } as unknown as PushSubscription;
+	};
+};
+
+test('a parent turns on notifications on her phone with one press (the browser asks only then), and off again without JavaScript', async ({
+	own,
+	browser
+}) => {
+	const context = await browser.newContext();
+	await context.grantPermissions(['notifications']);
+	await context.addInitScript(phoneWithoutInternet);
+	const phone = await context.newPage();
+	await signIn(phone, own.parent.email);
+	await phone.goto('/account');
+	const choices = phone.getByRole('group', { name: da.account.notifyBy });
+	await expect(choices.getByRole('radio', { name: da.account.notify_push })).toHaveCount(0);
+	const turnOn = phone.getByRole('button', { name: da.account.pushOn });
+	await expect(turnOn).toBeVisible();
+	// Nothing asked for permission on its own.
+	expect(await phone.evaluate(() => (window as unknown as { asked: number }).asked)).toBe(0);
+	await turnOn.click();
+	await expect(phone.getByRole('status')).toHaveText(da.account.pushOnDone);
+	expect(await phone.evaluate(() => (window as unknown as { asked: number }).asked)).toBe(1);
+	// The service worker is this site's, installed by the press.
+	expect(await phone.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.scriptURL)).toMatch(
+		/\/service-worker\.js$/
+	);
+	// Turning on is the choice; the phone is listed.
+	await expect(choices.getByRole('radio', { name: da.account.notify_push })).toBeChecked();
+	await expect(phone.getByText(da.account.pushDevices).locator('+ ul > li')).toHaveCount(1);
+
+	// On a computer without JavaScript she sees it is on, and turns it off everywhere.
+	const computer = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+	await signIn(computer, own.parent.email);
+	await computer.goto('/account');
+	await expect(computer.getByText(da.account.pushNeedsScript)).toBeVisible();
+	await expect(computer.getByRole('button', { name: da.account.pushOn })).toHaveCount(0);
+	await expect(computer.getByRole('radio', { name: da.account.notify_push })).toBeChecked();
+	await computer.getByRole('button', { name: da.account.pushOffAll }).click();
+	await expect(computer.getByRole('status')).toHaveText(da.account.pushOffDone);
+	await expect(computer.getByRole('radio', { name: da.account.notify_push })).toHaveCount(0);
+	await expect(computer.getByRole('radio', { name: fill(da.account.notify_email, { email: own.parent.email }) })).toBeChecked();
+	await computer.context().close();
+	await context.close();
+});
+
+test('a browser that blocks notifications is told where to allow them, and nothing is kept', async ({ own, browser }) => {
+	const context = await browser.newContext();
+	await context.addInitScript(phoneWithoutInternet);
+	const page = await context.newPage();
+	await signIn(page, own.parent.email);
+	await page.goto('/account');
+	await page.getByRole('button', { name: da.account.pushOn }).click();
+	await expect(page.getByRole('alert')).toHaveText(da.account.pushDenied);
+	await expect(page.getByText(da.account.pushDevices)).toHaveCount(0);
+	await context.close();
+});

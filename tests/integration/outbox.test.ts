@@ -41,6 +41,8 @@ beforeAll(async () => {
 	smtp = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ['STARTTLS'],
+		// No DNS lookup of 127.0.0.1 per connection (slow where there is no resolver).
+		disableReverseLookup: true,
 		logger: false,
 		onData(stream, _session, callback) {
 			simpleParser(stream).then(

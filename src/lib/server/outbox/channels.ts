@@ -1,10 +1,11 @@
 /**
  * The ways a notification leaves: e-mail (SMTP through nodemailer), text messages (a small
- * provider interface: one that writes to the log, one HTTP provider) and, later, web push.
+ * provider interface: one that writes to the log, one HTTP provider) and web push (push.ts).
  * Each is configured from the environment; a channel that is not configured is null, and a
  * notification that needs it fails with that reason for the team leader to see, never quietly.
  */
 import nodemailer from 'nodemailer';
+import { vapidSubject, webPushChannel, type PushChannel } from './push';
 
 export interface Mail {
 	to: string;
@@ -31,11 +32,14 @@ export interface SmsChannel {
 export interface Channels {
 	email: EmailChannel | null;
 	sms: SmsChannel | null;
+	/** Web push needs no account anywhere: on unless WEB_PUSH=off (a server that may not reach the internet). */
+	push?: PushChannel | null;
 }
 
 /** SMTP through nodemailer: `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…`. */
 export function smtpChannel(url: string, from: string): EmailChannel {
-	const transport = nodemailer.createTransport(url);
+	// Pooled: the worker's mails go one after another over one kept-open connection, not one each.
+	const transport = nodemailer.createTransport({ url, pool: true, maxConnections: 2 });
 	return {
 		kind: 'smtp',
 		async send(mail) {
@@ -92,7 +96,8 @@ export function channelsFromEnv(env: NodeJS.ProcessEnv = process.env): Channels 
 		if (!env.SMS_URL || !env.SMS_TOKEN) throw new Error('SMS_PROVIDER=http needs SMS_URL and SMS_TOKEN');
 		sms = httpSms(env.SMS_URL, env.SMS_TOKEN, env.SMS_FROM || 'Opgang');
 	} else if (provider) throw new Error(`SMS_PROVIDER must be log or http (got ${JSON.stringify(provider)})`);
-	return { email, sms };
+	const push = env.WEB_PUSH === 'off' ? null : webPushChannel(vapidSubject(env));
+	return { email, sms, push };
 }
 
 let configured: Channels | undefined;

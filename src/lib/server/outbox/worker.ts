@@ -13,14 +13,15 @@
  */
 import { sql } from 'drizzle-orm';
 import type { NotificationKind, NotifyChannel } from '$lib/codes';
-import { isLocale, defaultLocale } from '$lib/i18n/locales';
+import { dirOf, isLocale, defaultLocale } from '$lib/i18n/locales';
 import { rowsOf, type Db } from '../db';
 import { conversations, notifications } from '../db/schema';
 import { unreadSql } from '../messages/conversations';
 import type { Actor } from '../access';
 import { describeError } from '../log';
 import type { Channels } from './channels';
-import { render } from './render';
+import { render, type Rendered } from './render';
+import { forgetPushTarget, pushTargets, vapidKeys, type PushPayload } from './push';
 import { afterQuiet, quietHours, type Quiet } from './timing';
 
 export interface WorkerOptions {
@@ -36,6 +37,7 @@ export interface WorkerOptions {
 
 export interface Claimed {
 	id: string;
+	userId: string;
 	kind: NotificationKind;
 	subjectId: string;
 	familyId: string | null;
@@ -65,10 +67,11 @@ export async function claimDue(db: Db, options: Pick<WorkerOptions, 'leaseSecond
 			order by deliver_after
 			limit ${options.batch ?? 20}
 			for update skip locked)
-		returning n.id, n.kind, n.subject_id, n.family_id, n.from_name, n.meeting_at, n.attempts, n.lease_until,
+		returning n.id, n.user_id, n.kind, n.subject_id, n.family_id, n.from_name, n.meeting_at, n.attempts, n.lease_until,
 			u.email, u.phone, u.locale, u.notify_by, u.staff_id, u.family_member_id`);
 	return rowsOf<Record<string, unknown>>(result).map((r) => ({
 		id: r.id as string,
+		userId: r.user_id as string,
 		kind: r.kind as NotificationKind,
 		subjectId: r.subject_id as string,
 		familyId: (r.family_id as string | null) ?? null,
@@ -145,7 +148,39 @@ async function deliver(db: Db, row: Claimed, options: WorkerOptions): Promise<Ou
 		await options.channels.sms.send(row.phone, text.sms);
 		return { status: 'sent', channel };
 	}
-	return { status: 'failed', channel, reason: 'web push is not available yet' };
+	return pushTo(db, row, text, options);
+}
+
+/** Each browser the person turned notifications on in; one that is gone is forgotten. */
+async function pushTo(db: Db, row: Claimed, text: Rendered, options: WorkerOptions): Promise<Outcome> {
+	const push = options.channels.push;
+	if (!push) return { status: 'failed', channel: 'push', reason: 'web push is turned off on this server (WEB_PUSH)' };
+	const targets = await pushTargets(db, row.userId);
+	if (targets.length === 0) return { status: 'skipped', channel: 'push', reason: 'no browser has notifications on' };
+	const keys = await vapidKeys(db);
+	const locale = isLocale(row.locale) ? row.locale : defaultLocale;
+	const payload: PushPayload = {
+		title: 'Opgang',
+		body: text.subject,
+		url: new URL(text.link).pathname,
+		lang: locale,
+		dir: dirOf(locale),
+		tag: `${row.kind}:${row.subjectId}`
+	};
+	let sent = 0;
+	let error: unknown = null;
+	for (const target of targets) {
+		try {
+			// The topic lets a push service replace an undelivered copy with its resend.
+			if ((await push.send(target, payload, keys, row.id.replaceAll('-', ''))) === 'gone') await forgetPushTarget(db, target.id);
+			else sent++;
+		} catch (e) {
+			error ??= e;
+		}
+	}
+	if (sent > 0) return { status: 'sent', channel: 'push' };
+	if (error) throw error;
+	return { status: 'skipped', channel: 'push', reason: 'every browser has turned notifications off' };
 }
 
 /** Minutes before try n+1: 1, 2, 4, 8 … at most an hour. */

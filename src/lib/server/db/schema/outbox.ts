@@ -63,3 +63,41 @@ export const notifications = pgTable(
 		index('notifications_user').on(t.userId, t.createdAt)
 	]
 );
+
+/**
+ * The server's own keys, made once at first start and kept here so every instance on one
+ * database signs alike: `vapid` is the web-push key pair ({ publicKey, privateKey }, base64url).
+ */
+export const serverKeys = pgTable('server_keys', {
+	name: text('name').primaryKey(),
+	value: text('value').notNull(),
+	createdAt: at('created_at').notNull().defaultNow()
+});
+
+/**
+ * A browser where a person turned notifications on (/account): the push service's address and
+ * the browser's keys that the payload is encrypted for. A browser that is gone (the push
+ * service answers 404 or 410) is removed when a notification meets it.
+ */
+export const pushSubscriptions = pgTable(
+	'push_subscriptions',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		endpoint: text('endpoint').notNull(),
+		/** The browser's P-256 public key and auth secret, base64url as PushSubscription.toJSON() gives them. */
+		p256dh: text('p256dh').notNull(),
+		auth: text('auth').notNull(),
+		/** Which browser, in words the person recognises ("Chrome on Android"). */
+		device: text('device').notNull().default(''),
+		createdAt: at('created_at').notNull().defaultNow()
+	},
+	(t) => [
+		check('push_subscriptions_endpoint', sql`${t.endpoint} like 'https://%' and length(${t.endpoint}) <= 1000`),
+		// A browser belongs to one sign-in: turning it on again (or as someone else) moves it.
+		uniqueIndex('push_subscriptions_endpoint_once').on(t.endpoint),
+		index('push_subscriptions_user').on(t.userId)
+	]
+);
