@@ -443,7 +443,8 @@ async function main() {
 		);
 	}
 
-	// The outbox worker's throughput to a local SMTP server (tests/bench/outbox.test.ts), on both databases.
+	// The outbox worker's throughput to a local SMTP server (tests/bench/outbox.test.ts) and the
+	// directory's filtered search among 500 opportunities (tests/bench/directory.test.ts), on both databases.
 	console.log('');
 	const outbox = spawn('npx', ['vitest', 'run', 'tests/bench/'], {
 		cwd: root,
@@ -453,10 +454,10 @@ async function main() {
 	let out = '';
 	outbox.stdout.on('data', (chunk) => (out += chunk));
 	const outboxCode = await new Promise((resolve) => outbox.on('close', resolve));
-	for (const line of out.split('\n')) if (line.startsWith('outbox [')) console.log(line);
+	for (const line of out.split('\n')) if (line.startsWith('outbox [') || line.startsWith('directory [')) console.log(line);
 
 	const problems = [];
-	if (outboxCode !== 0) problems.push(`outbox throughput: vitest exited ${outboxCode}\n${out.slice(-2000)}`);
+	if (outboxCode !== 0) problems.push(`outbox throughput or directory search: vitest exited ${outboxCode}\n${out.slice(-2000)}`);
 	for (const t of rows.timings) if (!(t.median <= 20)) problems.push(`${t.backend}: free times took ${t.median} ms (median), over 20 ms`);
 	for (const r of rows) {
 		if (r.status < 200 || r.status > 299) {

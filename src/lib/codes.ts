@@ -218,3 +218,28 @@ export type NotificationKind = (typeof notificationKinds)[number];
 /** pending → sending (leased) → sent; or back to pending with a later time; failed after the last try; skipped when no longer true. */
 export const notificationStatuses = ['pending', 'sending', 'sent', 'failed', 'skipped'] as const;
 export type NotificationStatus = (typeof notificationStatuses)[number];
+
+/** Who owns a leisure opportunity (issue 14): a local association, a club, an employer, the housing association, the municipality. */
+export const partnerKinds = ['association', 'club', 'employer', 'housing', 'municipal'] as const;
+export type PartnerKind = (typeof partnerKinds)[number];
+
+/** What an opportunity is (after Open Referral HSDS "service", narrowed to what teenagers look for). */
+export const opportunityKinds = ['leisure_job', 'activity', 'club', 'course', 'volunteering'] as const;
+export type OpportunityKind = (typeof opportunityKinds)[number];
+
+/** What a price is per: once, a month, a season, a year. */
+export const costPeriods = ['once', 'month', 'season', 'year'] as const;
+export type CostPeriod = (typeof costPeriods)[number];
+
+/** An interest's way: said → the team has called the partner → started → still going, or stopped (with a reason). */
+export const interestStatuses = ['interested', 'contacted', 'started', 'still_going', 'stopped'] as const;
+export type InterestStatus = (typeof interestStatuses)[number];
+
+/** The age range a directory holds (a leisure job from 13, a club for the little ones from 6, young adults to 25). */
+export const opportunityAges = { min: 4, max: 25 } as const;
+/** An opportunity nobody has checked for this long is flagged for staff (six months). */
+export const opportunityStaleDays = 183;
+/** "Still going?" is asked this long after "started". */
+export const stillGoingAfterDays = 28;
+export const opportunityTitleMaxLength = 120;
+export const opportunityTextMaxLength = 2000;

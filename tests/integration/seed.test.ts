@@ -5,7 +5,7 @@ import { staffActor } from './fixtures';
 import { defaultFamilyListQuery, listFamiliesForStaff } from '../../src/lib/server/family-list';
 import { signIn } from '../../src/lib/server/auth/signin';
 import { demoPassword, demoSignIns, seedDemoIfEmpty } from '../../src/lib/server/demo/seed';
-import { departments } from '../../src/lib/server/db/schema';
+import { departments, opportunities, partners } from '../../src/lib/server/db/schema';
 import { standardDepartments } from '../../src/lib/codes';
 import { parseLogin } from '../../src/lib/login';
 import { forgetOrganisationFrame, getOrganisationFrame } from '../../src/lib/server/organisation';
@@ -32,6 +32,8 @@ import { listConversations, unreadCount } from '../../src/lib/server/messages/co
 import { readThread, seenBy } from '../../src/lib/server/messages/thread';
 import { teamQuickReplies } from '../../src/lib/server/messages/inbox';
 import { locales } from '../../src/lib/i18n/locales';
+import { findOpportunities } from '../../src/lib/server/activities/directory';
+import { opportunityStaleDays } from '../../src/lib/codes';
 
 // This suite's database is its own, so it starts empty and the demo can be loaded into it.
 describeEachBackend('demo data', (ctx) => {
@@ -84,6 +86,26 @@ describeEachBackend('demo data', (ctx) => {
 			ok: false,
 			reason: 'wrongCredentials'
 		});
+	});
+
+	it("has a neighbourhood's directory: thirty opportunities of twelve partners, one ended, two to check, one full", async () => {
+		const { db } = ctx();
+		const [{ n: partnerCount }] = await db.select({ n: count() }).from(partners);
+		expect(partnerCount).toBe(12);
+		const all = await db.select().from(opportunities);
+		expect(all).toHaveLength(30);
+		expect(new Set(all.map((o) => o.kind))).toEqual(new Set(['leisure_job', 'activity', 'club', 'course', 'volunteering']));
+		const staleBefore = new Date(Date.now() - opportunityStaleDays * 86_400_000).toISOString().slice(0, 10);
+		expect(all.filter((o) => o.checkedOn < staleBefore)).toHaveLength(2);
+		expect(all.filter((o) => o.placesLeft === 0)).toHaveLength(1);
+		// A teenager of the demo sees the 29 active ones.
+		const [teen] = await db
+			.select({ user: users, member: familyMembers })
+			.from(users)
+			.innerJoin(familyMembers, eq(familyMembers.id, users.familyMemberId))
+			.where(eq(familyMembers.role, 'child'))
+			.limit(1);
+		expect(await findOpportunities(db, familyActor(teen.member, teen.user.id), {}, 'da')).toHaveLength(29);
 	});
 
 	it('has a team of at least ten staff covering all five departments', async () => {

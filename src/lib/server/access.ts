@@ -17,7 +17,7 @@
  */
 import { and, eq, exists, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from './db';
-import { absences, families, familyMembers, familyStaff, copenhagenToday, staff as staffTable, users } from './db/schema';
+import { absences, families, familyMembers, familyStaff, copenhagenToday, staff as staffTable, teams, users } from './db/schema';
 import { signInAge } from '$lib/roles';
 import { isLocale, defaultLocale } from '$lib/i18n/locales';
 import type { SessionUser } from './auth/session';
@@ -146,6 +146,17 @@ export function grantAllows(grant: FamilyGrant, action: Action): boolean {
 export function visibleFamilies(actor: Actor): SQL {
 	if (actor.kind === 'family') return sql`(select ${actor.familyId}::uuid)`;
 	return sql`(select ${families.id} from ${families} where ${staffRelationSql(actor).allowed})`;
+}
+
+/**
+ * SQL subquery: the municipality whose team data (partners, opportunities) the actor reads —
+ * their own family's team's, or their own team's. One deployment may hold several; nobody
+ * reads another's directory.
+ */
+export function actorOrganisation(actor: Actor): SQL {
+	if (actor.kind === 'family')
+		return sql`(select ${teams.organisationId} from ${teams} join ${families} on ${families.teamId} = ${teams.id} where ${families.id} = ${actor.familyId}::uuid)`;
+	return sql`(select ${teams.organisationId} from ${teams} where ${teams.id} = ${actor.teamId}::uuid)`;
 }
 
 /**

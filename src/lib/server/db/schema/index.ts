@@ -9,3 +9,4 @@ export * from './messages';
 export * from './calendar-feeds';
 export * from './files';
 export * from './outbox';
+export * from './opportunities';

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { opportunityKinds } from '$lib/codes';
+
+/** Empty or missing is "any": a filter form sends every field, most of them blank. */
+const blank = (v: unknown) => (v === '' || v === null ? undefined : v);
+
+/**
+ * The directory's filters as they arrive in the address (/activities?kind=club&free=1 …).
+ * A filter that is not understood is dropped, never an error: the list shows, less narrowed.
+ */
+export const directoryQuery = z.object({
+	q: z.preprocess(blank, z.string().trim().max(100).optional()).catch(undefined),
+	kind: z.preprocess(blank, z.enum(opportunityKinds).optional()).catch(undefined),
+	free: z.preprocess(blank, z.literal('1').optional()).catch(undefined),
+	area: z.preprocess(blank, z.string().trim().max(60).optional()).catch(undefined),
+	weekday: z.preprocess(blank, z.coerce.number().int().min(1).max(7).optional()).catch(undefined),
+	language: z
+		.preprocess(
+			blank,
+			z
+				.string()
+				.regex(/^[a-z]{2,3}$/)
+				.optional()
+		)
+		.catch(undefined),
+	/** "Fits my age" is on unless the form says all=1 (a checkbox cannot send "off"). */
+	all: z.preprocess(blank, z.literal('1').optional()).catch(undefined),
+	/** A parent looks for one of their children (a member id); default: the person themself. */
+	for: z.preprocess(blank, z.string().uuid().optional()).catch(undefined)
+});
+export type DirectoryQuery = z.infer<typeof directoryQuery>;
+
+export function readDirectoryQuery(params: URLSearchParams): DirectoryQuery {
+	return directoryQuery.parse(Object.fromEntries(params));
+}

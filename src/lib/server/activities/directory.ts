@@ -1,0 +1,113 @@
+/**
+ * The directory of leisure jobs, clubs and activities (issue 14): what a teenager or a parent
+ * finds on /activities, and what staff keep on /staff/opportunities. Partners and opportunities
+ * are team data of one municipality (access.ts actorOrganisation); a family sees the active
+ * ones of its own municipality, in its language where someone wrote it, else in Danish.
+ *
+ * Search is PostgreSQL's Danish full-text search (stemmed: "fodbolden" finds "fodbold") on both
+ * databases, with the title's words also found inside compounds ("bold" finds "Fodboldklub").
+ */
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { CostPeriod, OpportunityKind } from '$lib/codes';
+import type { Locale } from '$lib/i18n/locales';
+import type { Db } from '../db';
+import { copenhagenToday, opportunities, opportunityTexts, partners } from '../db/schema';
+import { actorOrganisation, type Actor } from '../access';
+
+export interface DirectoryFilters {
+	q?: string;
+	kind?: OpportunityKind;
+	free?: boolean;
+	area?: string;
+	weekday?: number;
+	language?: string;
+	/** Only what fits this age (years this calendar year, from a birth year). */
+	age?: number | null;
+}
+
+export interface OpportunityCard {
+	id: string;
+	kind: OpportunityKind;
+	title: string;
+	/** The language the title and words are in (Danish when nobody translated them). */
+	lang: string;
+	partner: string;
+	area: string;
+	minAge: number;
+	maxAge: number;
+	costDkk: number;
+	costPeriod: CostPeriod | null;
+	supportCovers: boolean;
+	weekdays: number[];
+	startsAt: string | null;
+	endsAt: string | null;
+	languages: string[];
+	companion: boolean;
+	placesLeft: number | null;
+}
+
+/** Active today: begun, not ended. Ended ones leave the directory but stay in interests' history. */
+export const activeToday = sql`(${opportunities.activeFrom} <= ${copenhagenToday} and (${opportunities.activeUntil} is null or ${opportunities.activeUntil} >= ${copenhagenToday}))`;
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function conditions(actor: Actor, f: DirectoryFilters): SQL[] {
+	const where: SQL[] = [sql`${opportunities.organisationId} = ${actorOrganisation(actor)}`, activeToday];
+	if (f.kind) where.push(eq(opportunities.kind, f.kind));
+	if (f.free) where.push(sql`(${opportunities.costDkk} = 0 or ${opportunities.supportCovers})`);
+	if (f.area) where.push(sql`lower(${opportunities.area}) = lower(${f.area})`);
+	if (f.weekday) where.push(sql`${f.weekday}::smallint = any(${opportunities.weekdays})`);
+	if (f.language) where.push(sql`${f.language} = any(${opportunities.languages})`);
+	if (f.age != null) where.push(sql`${f.age}::int between ${opportunities.minAge} and ${opportunities.maxAge}`);
+	if (f.q)
+		where.push(
+			sql`(${opportunities.search} @@ websearch_to_tsquery('danish', ${f.q}) or ${opportunities.title} ilike ${`%${likeEscape(f.q)}%`})`
+		);
+	return where;
+}
+
+/** The directory, filtered, in the reader's language where there is a version in it: one statement. */
+export async function findOpportunities(db: Db, actor: Actor, f: DirectoryFilters, locale: Locale, limit = 60): Promise<OpportunityCard[]> {
+	const translated = sql`${opportunityTexts.opportunityId} = ${opportunities.id} and ${opportunityTexts.locale} = ${locale}`;
+	// Full ones last; the best match first; then by name.
+	const order: SQL[] = [sql`(${opportunities.placesLeft} = 0) nulls first`];
+	if (f.q) order.push(desc(sql`ts_rank(${opportunities.search}, websearch_to_tsquery('danish', ${f.q}))`));
+	order.push(asc(opportunities.title));
+	const rows = await db
+		.select({
+			id: opportunities.id,
+			kind: opportunities.kind,
+			title: sql<string>`coalesce(${opportunityTexts.title}, ${opportunities.title})`,
+			lang: sql<string>`case when ${opportunityTexts.title} is null then 'da' else ${locale} end`,
+			partner: partners.name,
+			area: opportunities.area,
+			minAge: opportunities.minAge,
+			maxAge: opportunities.maxAge,
+			costDkk: opportunities.costDkk,
+			costPeriod: opportunities.costPeriod,
+			supportCovers: opportunities.supportCovers,
+			weekdays: opportunities.weekdays,
+			startsAt: opportunities.startsAt,
+			endsAt: opportunities.endsAt,
+			languages: opportunities.languages,
+			companion: opportunities.companion,
+			placesLeft: opportunities.placesLeft
+		})
+		.from(opportunities)
+		.innerJoin(partners, eq(partners.id, opportunities.partnerId))
+		.leftJoin(opportunityTexts, translated)
+		.where(and(...conditions(actor, f)))
+		.orderBy(...order)
+		.limit(limit);
+	return rows.map((r) => ({ ...r, weekdays: r.weekdays.map(Number) }));
+}
+
+/** The areas the directory has (for the filter), one statement. */
+export async function directoryAreas(db: Db, actor: Actor): Promise<string[]> {
+	const rows = await db
+		.selectDistinct({ area: opportunities.area })
+		.from(opportunities)
+		.where(and(sql`${opportunities.organisationId} = ${actorOrganisation(actor)}`, activeToday));
+	// Sorted as Danish sorts (the database's collation may differ between PostgreSQL and PGlite).
+	return rows.map((r) => r.area).sort((a, b) => a.localeCompare(b, 'da'));
+}
