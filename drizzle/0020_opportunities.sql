@@ -117,6 +117,7 @@ CREATE TABLE "saved_opportunities" (
 	CONSTRAINT "saved_opportunities_member_id_opportunity_id_pk" PRIMARY KEY("member_id","opportunity_id")
 );
 --> statement-breakpoint
+ALTER TABLE "audit_log" DROP CONSTRAINT "audit_log_action";--> statement-breakpoint
 ALTER TABLE "interest_events" ADD CONSTRAINT "interest_events_interest_id_interests_id_fk" FOREIGN KEY ("interest_id") REFERENCES "public"."interests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "interest_events" ADD CONSTRAINT "interest_events_by_user_users_id_fk" FOREIGN KEY ("by_user") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "interests" ADD CONSTRAINT "interests_family_id_families_id_fk" FOREIGN KEY ("family_id") REFERENCES "public"."families"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -137,4 +138,5 @@ CREATE INDEX "interests_ask" ON "interests" USING btree ("ask_on") WHERE "intere
 CREATE INDEX "opportunities_search" ON "opportunities" USING gin ("search");--> statement-breakpoint
 CREATE INDEX "opportunities_org_active" ON "opportunities" USING btree ("organisation_id","active_until");--> statement-breakpoint
 CREATE INDEX "partner_contacts_partner" ON "partner_contacts" USING btree ("partner_id");--> statement-breakpoint
-CREATE INDEX "partners_org" ON "partners" USING btree ("organisation_id","name");
+CREATE INDEX "partners_org" ON "partners" USING btree ("organisation_id","name");--> statement-breakpoint
+ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_action" CHECK (action in ('family.view', 'invitation.create', 'signIn.reset', 'member.privateItems.read', 'family.adultItems.read', 'family.staffItems.read', 'wish.write', 'wish.edit', 'checkin.write', 'checkin.edit', 'meeting.book', 'meeting.manage', 'goal.write', 'goal.propose', 'goal.support', 'message.write', 'message.manage', 'interest.write', 'interest.edit', 'interest.manage'));

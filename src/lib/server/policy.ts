@@ -100,7 +100,16 @@ export const policy = {
 	 * The team's side of a conversation: internal notes, handing it to a colleague, marking it
 	 * done, quick replies. Never the family.
 	 */
-	'message.manage': staffRelations
+	'message.manage': staffRelations,
+	/**
+	 * Say "I'm interested" in a leisure job, club or activity (/activities): a member for
+	 * themself, or a parent for a child of theirs. Staff suggest; the family says.
+	 */
+	'interest.write': ['own'],
+	/** Share one's interest with the parents, or answer "still going?": the member it is for. */
+	'interest.edit': ['self'],
+	/** Move an interest along (the partner is contacted, started, stopped) with a note: the team. */
+	'interest.manage': staffRelations
 } as const satisfies Record<string, readonly ItemRelation[]>;
 
 export type Action = keyof typeof policy;

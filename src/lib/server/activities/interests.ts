@@ -1,0 +1,330 @@
+/**
+ * "I'm interested" (issue 14): a teenager — or a parent, for a child — says it about an
+ * opportunity, optionally with a sentence and "come with me the first time". The team moves it
+ * along (the partner is contacted → started → still going / stopped, with a reason), and four
+ * weeks after "started" the teenager is asked "still going?" (yes / no / I need help).
+ *
+ * Interests are family data with the visibility of wishes (access.ts visibleItems): a
+ * teenager's own is theirs and the team's until they share it; one a parent marks for a child
+ * is the family's. Every statement here carries that condition, so a list, a count and a
+ * single read agree, and a hidden interest answers exactly like a missing one.
+ */
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { stillGoingAfterDays, type InterestStatus, type OpportunityKind } from '$lib/codes';
+import type { Locale } from '$lib/i18n/locales';
+import { type Db } from '../db';
+import {
+	copenhagenToday,
+	familyMembers,
+	interestEvents,
+	interests,
+	opportunities,
+	opportunityTexts,
+	partners,
+	staff,
+	users
+} from '../db/schema';
+import { actorOrganisation, authoredItems, visibleFamilies, visibleItems, type Actor, type FamilyGrant } from '../access';
+import { activeToday } from './directory';
+
+const cols = { familyId: interests.familyId, memberId: interests.memberId, visibility: interests.visibility };
+
+export interface InterestInput {
+	opportunityId: string;
+	/** The child it is for (a parent's choice); a teenager's is always their own. */
+	memberId: string | null;
+	note: string;
+	companion: boolean;
+	formKey: string;
+}
+
+export type SayResult =
+	| { ok: true; id: string }
+	| { ok: false; reason: 'notFound' }
+	/** An open interest in this opportunity already exists for this child: its id, to go to. */
+	| { ok: false; reason: 'already'; id: string | null };
+
+/**
+ * "I'm interested", by the signed-in member for themself, or by a parent for a child of the
+ * family (a grant for 'interest.write'). A teenager's own starts private; a parent's for a
+ * child is the family's. The opportunity must be in the directory the member sees today.
+ */
+export async function sayInterested(db: Db, grant: FamilyGrant, input: InterestInput): Promise<SayResult> {
+	const actor = grant.actor;
+	if (actor.kind !== 'family' || grant.action !== 'interest.write') return { ok: false, reason: 'notFound' };
+	const forOther = input.memberId !== null && input.memberId !== actor.memberId;
+	// Only an adult marks for someone else, and only for a child of this family.
+	if (forOther && actor.role === 'child') return { ok: false, reason: 'notFound' };
+	const memberId = forOther ? input.memberId! : actor.memberId;
+	return db.transaction(async (tx) => {
+		const [target] = await tx
+			.select({ id: familyMembers.id })
+			.from(familyMembers)
+			.where(
+				and(
+					eq(familyMembers.id, memberId),
+					eq(familyMembers.familyId, grant.familyId),
+					forOther ? eq(familyMembers.role, 'child') : undefined
+				)
+			);
+		const [opportunity] = await tx
+			.select({ id: opportunities.id })
+			.from(opportunities)
+			.where(
+				and(eq(opportunities.id, input.opportunityId), sql`${opportunities.organisationId} = ${actorOrganisation(actor)}`, activeToday)
+			);
+		if (!target || !opportunity) return { ok: false, reason: 'notFound' } as const;
+		const [row] = await tx
+			.insert(interests)
+			.values({
+				familyId: grant.familyId,
+				memberId,
+				opportunityId: input.opportunityId,
+				visibility: forOther ? 'family' : actor.role === 'child' ? 'member_private' : 'family',
+				note: input.note,
+				companion: input.companion,
+				createdBy: actor.id,
+				formKey: input.formKey
+			})
+			.onConflictDoNothing()
+			.returning({ id: interests.id });
+		if (row) {
+			await tx.insert(interestEvents).values({ interestId: row.id, status: 'interested', note: input.note, byUser: actor.id });
+			return { ok: true, id: row.id } as const;
+		}
+		// The same form twice, or an open interest already: the one that exists, if the actor may see it.
+		const [existing] = await tx
+			.select({ id: interests.id, formKey: interests.formKey })
+			.from(interests)
+			.where(
+				and(
+					eq(interests.familyId, grant.familyId),
+					visibleItems(actor, cols),
+					sql`(${interests.formKey} = ${input.formKey}::uuid or (${interests.memberId} = ${memberId}::uuid and ${interests.opportunityId} = ${input.opportunityId}::uuid and ${interests.status} <> 'stopped'))`
+				)
+			);
+		if (existing?.formKey === input.formKey) return { ok: true, id: existing.id } as const;
+		return { ok: false, reason: 'already', id: existing?.id ?? null } as const;
+	});
+}
+
+export interface InterestSummary {
+	id: string;
+	status: InterestStatus;
+	private: boolean;
+	companion: boolean;
+	note: string;
+	memberId: string;
+	memberName: string;
+	opportunityId: string;
+	title: string;
+	lang: string;
+	kind: OpportunityKind;
+	partner: string;
+	/** "Still going?" waits for an answer from this reader. */
+	askNow: boolean;
+	/** The member's own: they may share it. */
+	mine: boolean;
+	updatedAt: Date;
+}
+
+/** The interests the actor may see in a family, newest change first (or just the one with `id`). */
+export async function listInterests(db: Db, grant: FamilyGrant, locale: Locale, id?: string): Promise<InterestSummary[]> {
+	const me = grant.actor.kind === 'family' ? grant.actor.memberId : null;
+	const rows = await db
+		.select({
+			id: interests.id,
+			status: interests.status,
+			visibility: interests.visibility,
+			companion: interests.companion,
+			note: interests.note,
+			memberId: interests.memberId,
+			memberName: familyMembers.name,
+			opportunityId: interests.opportunityId,
+			title: sql<string>`coalesce(${opportunityTexts.title}, ${opportunities.title})`,
+			lang: sql<string>`case when ${opportunityTexts.title} is null then 'da' else ${locale} end`,
+			kind: opportunities.kind,
+			partner: partners.name,
+			askOn: interests.askOn,
+			due: sql<boolean>`${interests.askOn} <= ${copenhagenToday}`,
+			updatedAt: interests.updatedAt
+		})
+		.from(interests)
+		.innerJoin(familyMembers, eq(familyMembers.id, interests.memberId))
+		.innerJoin(opportunities, eq(opportunities.id, interests.opportunityId))
+		.innerJoin(partners, eq(partners.id, opportunities.partnerId))
+		.leftJoin(opportunityTexts, and(eq(opportunityTexts.opportunityId, opportunities.id), eq(opportunityTexts.locale, locale)))
+		.where(and(eq(interests.familyId, grant.familyId), visibleItems(grant.actor, cols), id ? eq(interests.id, id) : undefined))
+		.orderBy(desc(interests.updatedAt), desc(interests.id));
+	return rows.map(({ visibility, askOn: _askOn, due, ...r }) => ({
+		...r,
+		private: visibility === 'member_private',
+		mine: r.memberId === me,
+		askNow: due === true && r.memberId === me
+	}));
+}
+
+export interface InterestEvent {
+	status: InterestStatus;
+	note: string;
+	needsHelp: boolean;
+	/** Who moved it: a staff member's name, or a family member's. */
+	by: string | null;
+	at: Date;
+}
+
+/** One interest with its timeline, or null (hidden and missing look the same). */
+export async function getInterest(db: Db, grant: FamilyGrant, locale: Locale, id: string) {
+	const [interest] = await listInterests(db, grant, locale, id);
+	if (!interest) return null;
+	const events = await db
+		.select({
+			status: interestEvents.status,
+			note: interestEvents.note,
+			needsHelp: interestEvents.needsHelp,
+			by: sql<string | null>`coalesce(${staff.name}, ${familyMembers.name})`,
+			at: interestEvents.at
+		})
+		.from(interestEvents)
+		.leftJoin(users, eq(users.id, interestEvents.byUser))
+		.leftJoin(staff, eq(staff.id, users.staffId))
+		.leftJoin(familyMembers, eq(familyMembers.id, users.familyMemberId))
+		.where(eq(interestEvents.interestId, id))
+		.orderBy(asc(interestEvents.at), asc(interestEvents.id));
+	return { ...interest, events: events as InterestEvent[] };
+}
+
+/** How many open interests (not stopped) the actor may see in a family: the same rule as the list. */
+export async function countInterests(db: Db, grant: FamilyGrant): Promise<number> {
+	const [row] = await db
+		.select({ n: sql<number>`count(*)::int` })
+		.from(interests)
+		.where(and(eq(interests.familyId, grant.familyId), sql`${interests.status} <> 'stopped'`, visibleItems(grant.actor, cols)));
+	return row?.n ?? 0;
+}
+
+/** A teenager shows their interest to the parents (it cannot be hidden again: they have seen it). */
+export async function shareInterest(db: Db, grant: FamilyGrant, id: string): Promise<boolean> {
+	const rows = await db
+		.update(interests)
+		.set({ visibility: 'family', updatedAt: sql`now()`, version: sql`${interests.version} + 1` })
+		.where(and(eq(interests.id, id), eq(interests.familyId, grant.familyId), authoredItems(grant.actor, 'interest.edit', cols)))
+		.returning({ id: interests.id });
+	return rows.length === 1;
+}
+
+/** Where each status may go next; "stopped" ends it (a new interest may begin). */
+const next: Record<InterestStatus, InterestStatus[]> = {
+	interested: ['contacted', 'started', 'stopped'],
+	contacted: ['started', 'stopped'],
+	started: ['still_going', 'stopped'],
+	still_going: ['stopped'],
+	stopped: []
+};
+
+export type MoveResult = { ok: true } | { ok: false; reason: 'notFound' | 'notNow' };
+
+/**
+ * The team moves an interest along with a note (a grant for 'interest.manage'): started sets
+ * the day and when "still going?" is asked; stopped needs a reason.
+ */
+export async function moveInterest(
+	db: Db,
+	grant: FamilyGrant,
+	id: string,
+	to: InterestStatus,
+	note: string,
+	stopReason: string | null = null
+): Promise<MoveResult> {
+	if (grant.actor.kind !== 'staff' || grant.action !== 'interest.manage') return { ok: false, reason: 'notFound' };
+	const from = (Object.keys(next) as InterestStatus[]).filter((s) => next[s].includes(to));
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.update(interests)
+			.set({
+				status: to,
+				stopReason: to === 'stopped' ? (stopReason ?? note) : null,
+				startedOn: to === 'started' ? copenhagenToday : undefined,
+				askOn:
+					to === 'started'
+						? sql`${copenhagenToday} + ${stillGoingAfterDays}::int`
+						: to === 'stopped' || to === 'still_going'
+							? null
+							: undefined,
+				updatedAt: sql`now()`,
+				version: sql`${interests.version} + 1`
+			})
+			.where(
+				and(
+					eq(interests.id, id),
+					eq(interests.familyId, grant.familyId),
+					visibleItems(grant.actor, cols),
+					from.length ? inArray(interests.status, from) : sql`false`
+				)
+			)
+			.returning({ id: interests.id });
+		if (!row) {
+			const [seen] = await tx
+				.select({ id: interests.id })
+				.from(interests)
+				.where(and(eq(interests.id, id), eq(interests.familyId, grant.familyId), visibleItems(grant.actor, cols)));
+			return { ok: false, reason: seen ? 'notNow' : 'notFound' } as const;
+		}
+		await tx.insert(interestEvents).values({ interestId: id, status: to, note, byUser: grant.actor.id });
+		return { ok: true } as const;
+	});
+}
+
+export type StillGoing = 'yes' | 'no' | 'help';
+
+/**
+ * The teenager's answer to "still going?" (their own interest, once it is asked): yes → still
+ * going; no → stopped, with their reason if they give one; "I need help" keeps it started and
+ * puts a flag on the timeline that the team's pipeline shows first.
+ */
+export async function answerStillGoing(db: Db, grant: FamilyGrant, id: string, answer: StillGoing, words: string): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		const status: InterestStatus = answer === 'yes' ? 'still_going' : answer === 'no' ? 'stopped' : 'started';
+		const [row] = await tx
+			.update(interests)
+			.set({
+				status,
+				stopReason: answer === 'no' ? words : null,
+				askOn: null,
+				updatedAt: sql`now()`,
+				version: sql`${interests.version} + 1`
+			})
+			.where(
+				and(
+					eq(interests.id, id),
+					eq(interests.familyId, grant.familyId),
+					authoredItems(grant.actor, 'interest.edit', cols),
+					eq(interests.status, 'started'),
+					sql`${interests.askOn} <= ${copenhagenToday}`
+				)
+			)
+			.returning({ id: interests.id });
+		if (!row) return false;
+		await tx.insert(interestEvents).values({ interestId: id, status, note: words, needsHelp: answer === 'help', byUser: grant.actor.id });
+		return true;
+	});
+}
+
+/**
+ * Teenagers and children who have a leisure job or a regular activity now (started or still
+ * going), per family the staff member sees — the team's figures count the same.
+ */
+export async function activeNow(db: Db, actor: Actor): Promise<{ familyId: string; members: number }[]> {
+	const rows = await db
+		.select({ familyId: interests.familyId, members: sql<number>`count(distinct ${interests.memberId})::int` })
+		.from(interests)
+		.where(
+			and(
+				sql`${interests.familyId} in ${visibleFamilies(actor)}`,
+				visibleItems(actor, cols),
+				inArray(interests.status, ['started', 'still_going'])
+			)
+		)
+		.groupBy(interests.familyId);
+	return rows;
+}
