@@ -21,7 +21,12 @@ const pluralSuffix = new RegExp(`_(${categories.join('|')})$`);
 export const sameEverywhere = new Set(['app.name']);
 /** Per locale, words that really are spelled as in Danish or English there. */
 /** @type {Record<string, Set<string>>} */
-export const sameInLocale = { en: new Set(['nav.label', 'staff.members', 'conversations.send']) };
+// "kr." is how Danish kroner are written in these languages too.
+export const sameInLocale = {
+	en: new Set(['nav.label', 'staff.members', 'conversations.send', 'activities.send', 'activities.cost_once']),
+	so: new Set(['activities.cost_once']),
+	tr: new Set(['activities.cost_once'])
+};
 
 /** @typedef {{ [key: string]: string | Messages }} Messages */
 

@@ -197,6 +197,21 @@ for (const { code, name } of locales) {
 		await audit(page, `/goals/[id] editing (${code})`);
 		await page.goto('/account');
 		await audit(page, `/account family (${code})`);
+		// Leisure jobs and activities: the directory, nothing found, an opportunity with a mistake, then an interest's timeline.
+		await page.goto('/activities');
+		await audit(page, `/activities (${code})`);
+		await page.goto('/activities?q=zzzz&free=1');
+		await audit(page, `/activities, nothing found (${code})`);
+		await page.goto('/activities?all=1&q=skak');
+		await page.locator('main li h3 a').first().click();
+		await page.locator('#note').evaluate((el) => ((el as HTMLTextAreaElement).value = 'x'.repeat(501)));
+		await page.locator('form[action="?/interested"] button[type=submit]').click();
+		await expect(page.locator('#note-error')).toBeVisible();
+		await audit(page, `/activities/[id] with errors (${code})`);
+		await page.locator('#note').fill(`${code}: جملة · sentence`);
+		await page.locator('form[action="?/interested"] button[type=submit]').click();
+		await expect(page.getByRole('status')).toBeVisible();
+		await audit(page, `/activities/[id] with an interest (${code})`);
 		await page.getByRole('navigation').locator('form[action="/logout"] button').click();
 
 		// The staff's view of the family's check-ins (the staff member's language is saved above).

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { opportunityKinds } from '$lib/codes';
+import { uuidField } from './forms';
 
 /** Empty or missing is "any": a filter form sends every field, most of them blank. */
 const blank = (v: unknown) => (v === '' || v === null ? undefined : v);
@@ -33,3 +34,32 @@ export type DirectoryQuery = z.infer<typeof directoryQuery>;
 export function readDirectoryQuery(params: URLSearchParams): DirectoryQuery {
 	return directoryQuery.parse(Object.fromEntries(params));
 }
+
+const words = (max: number, key: string) =>
+	z
+		.string()
+		.optional()
+		.transform((s) => (s ?? '').replace(/\r\n?/g, '\n').trim())
+		.pipe(z.string().max(max, key));
+
+/** "I'm interested": an optional sentence, "come with me", and (a parent) for which child. */
+export const interestedForm = z.object({
+	note: words(500, 'validation.interestNoteTooLong'),
+	companion: z
+		.literal('on', { message: 'validation.invalid' })
+		.optional()
+		.transform((v) => v === 'on'),
+	for: z
+		.union([z.literal(''), uuidField])
+		.optional()
+		.transform((v) => v || null),
+	formKey: uuidField
+});
+
+export const shareInterestForm = z.object({ id: uuidField });
+
+export const stillGoingForm = z.object({
+	id: uuidField,
+	answer: z.enum(['yes', 'no', 'help'], { message: 'validation.stillGoingChoose' }),
+	words: words(500, 'validation.interestNoteTooLong')
+});

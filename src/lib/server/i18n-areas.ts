@@ -45,6 +45,8 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/(family)/meetings/book/confirm': ['meetings', 'meetingType', 'validation'],
 	'/(family)/wishes/[id=uuid]': ['wishes', 'goals', 'validation'],
 	'/(family)/goals/[id=uuid]': ['goals', 'validation'],
+	'/(family)/activities': ['activities', 'opportunityKind', 'interestStatus'],
+	'/(family)/activities/[id=uuid]': ['activities', 'opportunityKind', 'interestStatus', 'validation'],
 	'/(family)/messages': ['conversations', 'files'],
 	'/(family)/messages/new': ['conversations', 'files', 'validation'],
 	'/(family)/messages/[id=uuid]': ['conversations', 'files', 'validation'],

@@ -111,3 +111,41 @@ export async function directoryAreas(db: Db, actor: Actor): Promise<string[]> {
 	// Sorted as Danish sorts (the database's collation may differ between PostgreSQL and PGlite).
 	return rows.map((r) => r.area).sort((a, b) => a.localeCompare(b, 'da'));
 }
+
+export interface OpportunityPage extends OpportunityCard {
+	description: string;
+	firstStep: string;
+	address: string;
+}
+
+/** One opportunity of the actor's directory, active today, in their language where there is a version; null otherwise. */
+export async function getOpportunity(db: Db, actor: Actor, id: string, locale: Locale): Promise<OpportunityPage | null> {
+	const [row] = await db
+		.select({
+			id: opportunities.id,
+			kind: opportunities.kind,
+			title: sql<string>`coalesce(${opportunityTexts.title}, ${opportunities.title})`,
+			description: sql<string>`coalesce(${opportunityTexts.description}, ${opportunities.description})`,
+			firstStep: sql<string>`coalesce(${opportunityTexts.firstStep}, ${opportunities.firstStep})`,
+			lang: sql<string>`case when ${opportunityTexts.title} is null then 'da' else ${locale} end`,
+			partner: partners.name,
+			area: opportunities.area,
+			address: opportunities.address,
+			minAge: opportunities.minAge,
+			maxAge: opportunities.maxAge,
+			costDkk: opportunities.costDkk,
+			costPeriod: opportunities.costPeriod,
+			supportCovers: opportunities.supportCovers,
+			weekdays: opportunities.weekdays,
+			startsAt: opportunities.startsAt,
+			endsAt: opportunities.endsAt,
+			languages: opportunities.languages,
+			companion: opportunities.companion,
+			placesLeft: opportunities.placesLeft
+		})
+		.from(opportunities)
+		.innerJoin(partners, eq(partners.id, opportunities.partnerId))
+		.leftJoin(opportunityTexts, and(eq(opportunityTexts.opportunityId, opportunities.id), eq(opportunityTexts.locale, locale)))
+		.where(and(eq(opportunities.id, id), sql`${opportunities.organisationId} = ${actorOrganisation(actor)}`, activeToday));
+	return row ? { ...row, weekdays: row.weekdays.map(Number) } : null;
+}

@@ -129,7 +129,13 @@ export interface InterestSummary {
 }
 
 /** The interests the actor may see in a family, newest change first (or just the one with `id`). */
-export async function listInterests(db: Db, grant: FamilyGrant, locale: Locale, id?: string): Promise<InterestSummary[]> {
+export async function listInterests(
+	db: Db,
+	grant: FamilyGrant,
+	locale: Locale,
+	id?: string,
+	opportunityId?: string
+): Promise<InterestSummary[]> {
 	const me = grant.actor.kind === 'family' ? grant.actor.memberId : null;
 	const rows = await db
 		.select({
@@ -154,7 +160,14 @@ export async function listInterests(db: Db, grant: FamilyGrant, locale: Locale, 
 		.innerJoin(opportunities, eq(opportunities.id, interests.opportunityId))
 		.innerJoin(partners, eq(partners.id, opportunities.partnerId))
 		.leftJoin(opportunityTexts, and(eq(opportunityTexts.opportunityId, opportunities.id), eq(opportunityTexts.locale, locale)))
-		.where(and(eq(interests.familyId, grant.familyId), visibleItems(grant.actor, cols), id ? eq(interests.id, id) : undefined))
+		.where(
+			and(
+				eq(interests.familyId, grant.familyId),
+				visibleItems(grant.actor, cols),
+				id ? eq(interests.id, id) : undefined,
+				opportunityId ? eq(interests.opportunityId, opportunityId) : undefined
+			)
+		)
 		.orderBy(desc(interests.updatedAt), desc(interests.id));
 	return rows.map(({ visibility, askOn: _askOn, due, ...r }) => ({
 		...r,
@@ -173,12 +186,13 @@ export interface InterestEvent {
 	at: Date;
 }
 
-/** One interest with its timeline, or null (hidden and missing look the same). */
-export async function getInterest(db: Db, grant: FamilyGrant, locale: Locale, id: string) {
-	const [interest] = await listInterests(db, grant, locale, id);
-	if (!interest) return null;
-	const events = await db
+/** The timelines of these interests (already read through visibleItems by the caller), oldest first: one statement. */
+export async function interestEventsOf(db: Db, ids: string[]): Promise<Map<string, InterestEvent[]>> {
+	const out = new Map<string, InterestEvent[]>(ids.map((id) => [id, []]));
+	if (ids.length === 0) return out;
+	const rows = await db
 		.select({
+			interestId: interestEvents.interestId,
 			status: interestEvents.status,
 			note: interestEvents.note,
 			needsHelp: interestEvents.needsHelp,
@@ -189,9 +203,18 @@ export async function getInterest(db: Db, grant: FamilyGrant, locale: Locale, id
 		.leftJoin(users, eq(users.id, interestEvents.byUser))
 		.leftJoin(staff, eq(staff.id, users.staffId))
 		.leftJoin(familyMembers, eq(familyMembers.id, users.familyMemberId))
-		.where(eq(interestEvents.interestId, id))
+		.where(inArray(interestEvents.interestId, ids))
 		.orderBy(asc(interestEvents.at), asc(interestEvents.id));
-	return { ...interest, events: events as InterestEvent[] };
+	for (const { interestId, ...e } of rows) out.get(interestId)?.push(e);
+	return out;
+}
+
+/** One interest with its timeline, or null (hidden and missing look the same). */
+export async function getInterest(db: Db, grant: FamilyGrant, locale: Locale, id: string) {
+	const [interest] = await listInterests(db, grant, locale, id);
+	if (!interest) return null;
+	const events = (await interestEventsOf(db, [id])).get(id) ?? [];
+	return { ...interest, events };
 }
 
 /** How many open interests (not stopped) the actor may see in a family: the same rule as the list. */
