@@ -118,6 +118,7 @@ CREATE TABLE "saved_opportunities" (
 );
 --> statement-breakpoint
 ALTER TABLE "audit_log" DROP CONSTRAINT "audit_log_action";--> statement-breakpoint
+ALTER TABLE "notifications" DROP CONSTRAINT "notifications_kind";--> statement-breakpoint
 ALTER TABLE "interest_events" ADD CONSTRAINT "interest_events_interest_id_interests_id_fk" FOREIGN KEY ("interest_id") REFERENCES "public"."interests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "interest_events" ADD CONSTRAINT "interest_events_by_user_users_id_fk" FOREIGN KEY ("by_user") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "interests" ADD CONSTRAINT "interests_family_id_families_id_fk" FOREIGN KEY ("family_id") REFERENCES "public"."families"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -139,4 +140,5 @@ CREATE INDEX "opportunities_search" ON "opportunities" USING gin ("search");--> 
 CREATE INDEX "opportunities_org_active" ON "opportunities" USING btree ("organisation_id","active_until");--> statement-breakpoint
 CREATE INDEX "partner_contacts_partner" ON "partner_contacts" USING btree ("partner_id");--> statement-breakpoint
 CREATE INDEX "partners_org" ON "partners" USING btree ("organisation_id","name");--> statement-breakpoint
-ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_action" CHECK (action in ('family.view', 'invitation.create', 'signIn.reset', 'member.privateItems.read', 'family.adultItems.read', 'family.staffItems.read', 'wish.write', 'wish.edit', 'checkin.write', 'checkin.edit', 'meeting.book', 'meeting.manage', 'goal.write', 'goal.propose', 'goal.support', 'message.write', 'message.manage', 'interest.write', 'interest.edit', 'interest.manage'));
+ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_action" CHECK (action in ('family.view', 'invitation.create', 'signIn.reset', 'member.privateItems.read', 'family.adultItems.read', 'family.staffItems.read', 'wish.write', 'wish.edit', 'checkin.write', 'checkin.edit', 'meeting.book', 'meeting.manage', 'goal.write', 'goal.propose', 'goal.support', 'message.write', 'message.manage', 'interest.write', 'interest.edit', 'interest.manage'));--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_kind" CHECK (kind in ('message', 'meeting_booked', 'meeting_proposed', 'meeting_moved', 'meeting_cancelled', 'reminder_day', 'reminder_hours', 'goal_proposed', 'step_due', 'interest_new', 'interest_help'));

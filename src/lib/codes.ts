@@ -211,7 +211,9 @@ export const notificationKinds = [
 	'reminder_day',
 	'reminder_hours',
 	'goal_proposed',
-	'step_due'
+	'step_due',
+	'interest_new',
+	'interest_help'
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -16,7 +16,7 @@ for (const javaScriptEnabled of [true, false]) {
 	test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {
 		test.use({ javaScriptEnabled });
 
-		test('a 15-year-old finds free football in Somali, says interested with a companion, and shows it to the parents', async ({
+		test('a 15-year-old finds free football in Somali, says interested with a companion, shows it to the parents; the team moves it to started', async ({
 			browser
 		}) => {
 			const family = claimMessageFamily();
@@ -63,6 +63,23 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(theirs.getByRole('link', { name: 'كرة القدم للأولاد 13–15 سنة' })).toBeVisible();
 			await expect(theirs).toContainText(family.teen.name);
 			await parent.context().close();
+
+			// The contact person calls the bakery… the club; then he has started: the move and its note reach him.
+			const staff = await (await browser.newContext({ javaScriptEnabled })).newPage();
+			await signIn(staff, family.staff.email);
+			await staff.getByRole('link', { name: da.staff.interestsLink }).click();
+			const waiting = staff.getByRole('region', { name: new RegExp(`^${da.interestStatus.interested}`) });
+			const item = waiting.getByRole('listitem').filter({ hasText: family.teen.name });
+			await expect(item).toContainText(da.staffInterests.companion);
+			await item.getByLabel(da.staffInterests.moveTo).selectOption({ label: da.interestStatus.started });
+			await item.getByLabel(da.staffInterests.note).fill('Første træning tirsdag, Sahra går med');
+			await item.getByRole('button', { name: da.staffInterests.save }).click();
+			await expect(staff.getByRole('status')).toHaveText(da.staffInterests.moved);
+			await expect(staff.getByRole('region', { name: new RegExp(`^${da.interestStatus.started}`) })).toContainText(family.teen.name);
+			await staff.context().close();
+			await teen.reload();
+			await expect(mine).toContainText(so.interestStatus.started);
+			await expect(mine).toContainText('Første træning tirsdag, Sahra går med');
 			await teen.context().close();
 		});
 

@@ -102,6 +102,8 @@ for (const { code, name } of locales) {
 		await audit(page, `/staff/availability (${code})`);
 		await page.goto('/staff/team');
 		await audit(page, `/staff/team, read only (${code})`);
+		await page.goto('/staff/interests');
+		await audit(page, `/staff/interests (${code})`);
 		await page.goto(`${familyUrl}/meetings?type=walk`);
 		await expect(page.locator('#book-point')).toBeVisible();
 		await audit(page, `staff family meetings, a walk's meeting points (${code})`);

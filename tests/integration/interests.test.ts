@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describeEachBackend } from './harness';
 import { familyActor, grantFor, makeFamily, makeStaff, makeTeam, makeUser, staffActor } from './fixtures';
 import { ownFamily } from '../../src/lib/server/access';
@@ -14,6 +14,7 @@ import { findOpportunities } from '../../src/lib/server/activities/directory';
 import {
 	activeNow,
 	answerStillGoing,
+	interestPipeline,
 	countInterests,
 	getInterest,
 	listInterests,
@@ -21,7 +22,7 @@ import {
 	sayInterested,
 	shareInterest
 } from '../../src/lib/server/activities/interests';
-import { interests } from '../../src/lib/server/db/schema';
+import { interests, notifications } from '../../src/lib/server/db/schema';
 
 describeEachBackend('interests', (ctx) => {
 	async function world() {
@@ -53,7 +54,9 @@ describeEachBackend('interests', (ctx) => {
 				...over
 			});
 		const staffGrant = () => grantFor(db, staff, family.id, 'interest.manage');
-		return { db, family, members, parent, teen, neighbour, staff, byTitle, say, staffGrant };
+		const outsider = await makeStaff(db, team.id, { name: 'Jonas Holm' });
+		const outsiderActor = staffActor(outsider, (await makeUser(db, { staffId: outsider.id })).id);
+		return { db, family, members, parent, teen, neighbour, staff, outsiderActor, byTitle, say, staffGrant };
 	}
 
 	it("keeps a teenager's interest from the parents — list, count, page — until shared; the team sees it", async () => {
@@ -152,5 +155,36 @@ describeEachBackend('interests', (ctx) => {
 		const id = said.ok ? said.id : '';
 		await expect(w.db.update(interests).set({ status: 'stopped' }).where(eq(interests.id, id))).rejects.toThrow();
 		await expect(w.db.update(interests).set({ status: 'started' }).where(eq(interests.id, id))).rejects.toThrow();
+	});
+
+	it("the team's pipeline: the families one works with, help first; the contact person is told, without words", async () => {
+		const w = await world();
+		process.env.NOTIFY_QUIET_HOURS = 'off';
+		try {
+			const first = await w.say(w.teen, w.byTitle('Boksning for unge'), { note: 'Min ven går der', companion: true });
+			const second = await w.say(w.teen, w.byTitle('Fritidsjob i bageriet'));
+			const helpId = second.ok ? second.id : '';
+			const grant = await w.staffGrant();
+			await moveInterest(w.db, grant, helpId, 'started', '');
+			await w.db
+				.update(interests)
+				.set({ askOn: sql`started_on` })
+				.where(eq(interests.id, helpId));
+			expect(await answerStillGoing(w.db, ownFamily(w.teen)!, helpId, 'help', '')).toBe(true);
+			const pipeline = await interestPipeline(w.db, w.staff);
+			expect(pipeline.map((p) => [p.title, p.status, p.needsHelp, p.companion])).toEqual([
+				['Fritidsjob i bageriet', 'started', true, false],
+				['Boksning for unge', 'interested', false, true]
+			]);
+			expect(pipeline[1]).toMatchObject({ memberName: 'Abdirahman Warsame', note: 'Min ven går der', id: first.ok ? first.id : '' });
+			// A colleague on the team who does not work with the family sees none of it.
+			expect(await interestPipeline(w.db, w.outsiderActor)).toEqual([]);
+			// The contact person heard twice (a new interest each, and the call for help); the family nothing.
+			const told = await w.db.select().from(notifications).where(eq(notifications.userId, w.staff.id));
+			expect(told.map((n) => n.kind).sort()).toEqual(['interest_help', 'interest_new', 'interest_new']);
+			expect(told.every((n) => n.fromName === '')).toBe(true);
+		} finally {
+			delete process.env.NOTIFY_QUIET_HOURS;
+		}
 	});
 });

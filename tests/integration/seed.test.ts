@@ -33,6 +33,7 @@ import { readThread, seenBy } from '../../src/lib/server/messages/thread';
 import { teamQuickReplies } from '../../src/lib/server/messages/inbox';
 import { locales } from '../../src/lib/i18n/locales';
 import { findOpportunities } from '../../src/lib/server/activities/directory';
+import { listInterests } from '../../src/lib/server/activities/interests';
 import { opportunityStaleDays } from '../../src/lib/codes';
 
 // This suite's database is its own, so it starts empty and the demo can be loaded into it.
@@ -106,6 +107,22 @@ describeEachBackend('demo data', (ctx) => {
 			.where(eq(familyMembers.role, 'child'))
 			.limit(1);
 		expect(await findOpportunities(db, familyActor(teen.member, teen.user.id), {}, 'da')).toHaveLength(29);
+		// Yusuf's leisure job waits for his "still going?"; his mother sees only the football he shared.
+		const as = async (email: string) => {
+			const [row] = await db
+				.select({ user: users, member: familyMembers })
+				.from(users)
+				.innerJoin(familyMembers, eq(familyMembers.id, users.familyMemberId))
+				.where(eq(users.email, email));
+			return ownFamily(familyActor(row.member, row.user.id))!;
+		};
+		const yusufs = await listInterests(db, await as('yusuf@example.org'), 'da');
+		expect(yusufs.map((i) => [i.title, i.status, i.askNow])).toEqual([
+			['Fodbold for drenge 13–15 år', 'interested', false],
+			['Fritidsjob: varer på hylderne', 'started', true]
+		]);
+		expect((await listInterests(db, await as('amina@example.org'), 'da')).map((i) => i.title)).toEqual(['Fodbold for drenge 13–15 år']);
+		expect(await listInterests(db, await as('hodan@example.org'), 'da')).toHaveLength(3);
 	});
 
 	it('has a team of at least ten staff covering all five departments', async () => {

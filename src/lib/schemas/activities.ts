@@ -63,3 +63,13 @@ export const stillGoingForm = z.object({
 	answer: z.enum(['yes', 'no', 'help'], { message: 'validation.stillGoingChoose' }),
 	words: words(500, 'validation.interestNoteTooLong')
 });
+
+/** The team moves an interest along: to a next status, with a note the family sees (a reason, to stop). */
+export const moveInterestForm = z
+	.object({
+		id: uuidField,
+		familyId: uuidField,
+		to: z.enum(['contacted', 'started', 'still_going', 'stopped'], { message: 'validation.invalid' }),
+		note: words(500, 'validation.interestNoteTooLong')
+	})
+	.refine((f) => f.to !== 'stopped' || f.note.length > 0, { path: ['note'], message: 'validation.stopNeedsReason' });

@@ -21,11 +21,13 @@ import {
 	opportunities,
 	opportunityTexts,
 	partners,
+	families,
 	staff,
 	users
 } from '../db/schema';
 import { actorOrganisation, authoredItems, visibleFamilies, visibleItems, type Actor, type FamilyGrant } from '../access';
 import { activeToday } from './directory';
+import { notifyInterest } from '../outbox/enqueue';
 
 const cols = { familyId: interests.familyId, memberId: interests.memberId, visibility: interests.visibility };
 
@@ -90,6 +92,7 @@ export async function sayInterested(db: Db, grant: FamilyGrant, input: InterestI
 			.returning({ id: interests.id });
 		if (row) {
 			await tx.insert(interestEvents).values({ interestId: row.id, status: 'interested', note: input.note, byUser: actor.id });
+			await notifyInterest(tx as unknown as Db, 'interest_new', { id: row.id, familyId: grant.familyId });
 			return { ok: true, id: row.id } as const;
 		}
 		// The same form twice, or an open interest already: the one that exists, if the actor may see it.
@@ -329,6 +332,7 @@ export async function answerStillGoing(db: Db, grant: FamilyGrant, id: string, a
 			.returning({ id: interests.id });
 		if (!row) return false;
 		await tx.insert(interestEvents).values({ interestId: id, status, note: words, needsHelp: answer === 'help', byUser: grant.actor.id });
+		if (answer === 'help') await notifyInterest(tx as unknown as Db, 'interest_help', { id, familyId: grant.familyId });
 		return true;
 	});
 }
@@ -350,4 +354,55 @@ export async function activeNow(db: Db, actor: Actor): Promise<{ familyId: strin
 		)
 		.groupBy(interests.familyId);
 	return rows;
+}
+
+export interface PipelineItem {
+	id: string;
+	familyId: string;
+	familyName: string;
+	memberName: string;
+	status: InterestStatus;
+	title: string;
+	partner: string;
+	note: string;
+	companion: boolean;
+	/** The last word on its timeline is "I need help". */
+	needsHelp: boolean;
+	updatedAt: Date;
+}
+
+/**
+ * The team's pipeline (/staff/interests): every interest the staff member may see in the
+ * families they work with, not stopped longer than `stoppedDays` ago; those that need help
+ * first, then the oldest change first (what has waited longest). One statement.
+ */
+export async function interestPipeline(db: Db, actor: Actor, stoppedDays = 30): Promise<PipelineItem[]> {
+	const lastHelp = sql<boolean>`coalesce((select ${interestEvents.needsHelp} from ${interestEvents}
+		where ${interestEvents.interestId} = ${interests.id} order by ${interestEvents.at} desc, ${interestEvents.id} desc limit 1), false)`;
+	return db
+		.select({
+			id: interests.id,
+			familyId: interests.familyId,
+			familyName: families.name,
+			memberName: familyMembers.name,
+			status: interests.status,
+			title: opportunities.title,
+			partner: partners.name,
+			note: interests.note,
+			companion: interests.companion,
+			needsHelp: lastHelp,
+			updatedAt: interests.updatedAt
+		})
+		.from(interests)
+		.innerJoin(families, eq(families.id, interests.familyId))
+		.innerJoin(familyMembers, eq(familyMembers.id, interests.memberId))
+		.innerJoin(opportunities, eq(opportunities.id, interests.opportunityId))
+		.innerJoin(partners, eq(partners.id, opportunities.partnerId))
+		.where(
+			and(
+				visibleItems(actor, cols),
+				sql`(${interests.status} <> 'stopped' or ${interests.updatedAt} > now() - make_interval(days => ${stoppedDays}))`
+			)
+		)
+		.orderBy(desc(lastHelp), asc(interests.updatedAt));
 }

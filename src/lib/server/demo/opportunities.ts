@@ -4,10 +4,12 @@
  * there. One ended last summer (it stays in history, not in the directory), two nobody has
  * checked for more than six months (flagged for staff), one is full.
  */
-import type { CostPeriod, OpportunityKind, PartnerKind } from '$lib/codes';
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { stillGoingAfterDays, type CostPeriod, type InterestStatus, type OpportunityKind, type PartnerKind } from '$lib/codes';
 import { addDays, copenhagenDate } from '$lib/i18n/format';
 import type { Db } from '../db';
-import { opportunities, opportunityTexts, partnerContacts, partners } from '../db/schema';
+import { familyMembers, interestEvents, interests, opportunities, opportunityTexts, partnerContacts, partners, users } from '../db/schema';
 
 interface DemoPartner {
 	key: string;
@@ -654,5 +656,115 @@ export async function seedOpportunities(db: Db, organisationId: string): Promise
 			.returning({ id: opportunities.id });
 		const texts = Object.entries(o.texts ?? {}).map(([locale, t]) => ({ opportunityId: row.id, locale, ...t }));
 		if (texts.length) await db.insert(opportunityTexts).values(texts);
+	}
+}
+
+interface DemoInterest {
+	member: string;
+	opportunity: string;
+	by: string;
+	visibility: 'family' | 'member_private';
+	note?: string;
+	companion?: boolean;
+	/** The way so far: status, days ago, who (a sign-in's e-mail), a note. */
+	events: { status: InterestStatus; daysAgo: number; by: string; note?: string; needsHelp?: boolean }[];
+}
+
+/**
+ * Interests of the demo's young people: Yusuf's leisure job at the supermarket started four
+ * weeks ago (so "still going?" waits for him), his football is shared with his parents; Hodan
+ * marked boxing for Abdirahman (still going), girls' swimming for Ifrah (with company) and
+ * football for little Liban (the team has called the club).
+ */
+const demoInterests: DemoInterest[] = [
+	{
+		member: 'Yusuf Hassan',
+		opportunity: 'Fritidsjob: varer på hylderne',
+		by: 'yusuf@example.org',
+		visibility: 'member_private',
+		note: 'Jeg vil gerne tjene mine egne penge',
+		companion: true,
+		events: [
+			{ status: 'interested', daysAgo: 40, by: 'yusuf@example.org', note: 'Jeg vil gerne tjene mine egne penge' },
+			{ status: 'contacted', daysAgo: 35, by: 'ali@example.org', note: 'Ringet til Henrik. Samtale torsdag kl. 15.' },
+			{ status: 'started', daysAgo: 28, by: 'ali@example.org', note: 'Ali gik med til samtalen. Første vagt mandag.' }
+		]
+	},
+	{
+		member: 'Yusuf Hassan',
+		opportunity: 'Fodbold for drenge 13–15 år',
+		by: 'yusuf@example.org',
+		visibility: 'family',
+		events: [{ status: 'interested', daysAgo: 5, by: 'yusuf@example.org' }]
+	},
+	{
+		member: 'Abdirahman Warsame',
+		opportunity: 'Boksning for unge',
+		by: 'hodan@example.org',
+		visibility: 'family',
+		events: [
+			{ status: 'interested', daysAgo: 90, by: 'hodan@example.org' },
+			{ status: 'started', daysAgo: 70, by: 'mette@example.org', note: 'Tariq tager imod ham mandag.' },
+			{ status: 'still_going', daysAgo: 42, by: 'mette@example.org', note: 'Han kommer hver uge.' }
+		]
+	},
+	{
+		member: 'Ifrah Warsame',
+		opportunity: 'Svømning kun for piger',
+		by: 'hodan@example.org',
+		visibility: 'family',
+		note: 'Ifrah er lidt bange for vand',
+		companion: true,
+		events: [{ status: 'interested', daysAgo: 2, by: 'hodan@example.org', note: 'Ifrah er lidt bange for vand' }]
+	},
+	{
+		member: 'Liban Warsame',
+		opportunity: 'Fodbold for de små 6–9 år',
+		by: 'hodan@example.org',
+		visibility: 'family',
+		events: [
+			{ status: 'interested', daysAgo: 12, by: 'hodan@example.org' },
+			{ status: 'contacted', daysAgo: 6, by: 'mette@example.org', note: 'Abdi siger: kom bare på lørdag.' }
+		]
+	}
+];
+
+export async function seedInterests(db: Db): Promise<void> {
+	const today = copenhagenDate();
+	const ago = (days: number) => new Date(Date.now() - days * 86_400_000);
+	for (const d of demoInterests) {
+		const [member] = await db.select().from(familyMembers).where(eq(familyMembers.name, d.member));
+		const [opportunity] = await db.select({ id: opportunities.id }).from(opportunities).where(eq(opportunities.title, d.opportunity));
+		if (!member || !opportunity) continue;
+		const userOf = async (email: string) => (await db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]?.id ?? null;
+		const last = d.events.at(-1)!;
+		const started = d.events.find((e) => e.status === 'started');
+		const [row] = await db
+			.insert(interests)
+			.values({
+				familyId: member.familyId,
+				memberId: member.id,
+				opportunityId: opportunity.id,
+				status: last.status,
+				visibility: d.visibility,
+				note: d.note ?? '',
+				companion: d.companion ?? false,
+				startedOn: started ? addDays(today, -started.daysAgo) : null,
+				askOn: last.status === 'started' && started ? addDays(today, -started.daysAgo + stillGoingAfterDays) : null,
+				createdBy: await userOf(d.by),
+				formKey: randomUUID(),
+				createdAt: ago(d.events[0].daysAgo),
+				updatedAt: ago(last.daysAgo)
+			})
+			.returning({ id: interests.id });
+		for (const e of d.events)
+			await db.insert(interestEvents).values({
+				interestId: row.id,
+				status: e.status,
+				note: e.note ?? '',
+				needsHelp: e.needsHelp ?? false,
+				byUser: await userOf(e.by),
+				at: ago(e.daysAgo)
+			});
 	}
 }

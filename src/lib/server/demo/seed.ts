@@ -52,7 +52,7 @@ import { localTime, zonedInstant } from '../../time/zone';
 import { formatPhone, normaliseEmail, normalisePhone } from '../../login';
 import { seedMessages } from './messages';
 import { seedNotifications } from './notifications';
-import { seedOpportunities } from './opportunities';
+import { seedInterests, seedOpportunities } from './opportunities';
 
 /** Shared by every demo user. Only for the demo: never seed a real database with it. */
 export const demoPassword = 'opgang-demo-2026';
@@ -331,6 +331,7 @@ export async function seedDemo(db: Db): Promise<void> {
 		await seedMessages(tx as unknown as Db, { teamId: teamRow.id, familyIds, memberIds, staffIds });
 		await seedNotifications(tx as unknown as Db);
 		await seedOpportunities(tx as unknown as Db, org.id);
+		await seedInterests(tx as unknown as Db);
 	});
 }
 

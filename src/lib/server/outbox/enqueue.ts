@@ -8,7 +8,18 @@
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { NotificationKind } from '$lib/codes';
 import type { Db } from '../db';
-import { absences, copenhagenToday, conversations, goalSteps, goals, meetingMembers, meetings, notifications, staff } from '../db/schema';
+import {
+	absences,
+	copenhagenToday,
+	conversations,
+	families,
+	goalSteps,
+	goals,
+	meetingMembers,
+	meetings,
+	notifications,
+	staff
+} from '../db/schema';
 import { familyReaders, type Actor } from '../access';
 import { visibleConversations } from '../messages/conversations';
 import { visibleGoals } from '../goals';
@@ -189,4 +200,26 @@ export async function notifyDueSteps(db: Db, now = new Date()): Promise<number> 
 		});
 	}
 	return due.length;
+}
+
+/**
+ * A family says "I'm interested" in a leisure opportunity, or a teenager answers "I need help"
+ * to "still going?": the family's contact person hears (and their stand-in while away). The
+ * words say only that it happened, never what or who.
+ */
+export async function notifyInterest(
+	tx: Db,
+	kind: 'interest_new' | 'interest_help',
+	interest: { id: string; familyId: string },
+	now = new Date()
+): Promise<void> {
+	const [family] = await tx.select({ contact: families.contactPersonId }).from(families).where(eq(families.id, interest.familyId));
+	if (!family) return;
+	await insertFor(tx, staffAndStandIn(family.contact), {
+		kind,
+		familyId: interest.familyId,
+		subjectId: interest.id,
+		fromName: '',
+		deliverAfter: deliverAt(kind, now)
+	});
 }

@@ -49,6 +49,7 @@ function when(at: Date, locale: Locale): string {
 /** The page the notification is about, for this recipient. */
 export function linkPath(n: Pick<Renderable, 'kind' | 'subjectId' | 'familyId' | 'staff'>): string {
 	const meeting = n.kind.startsWith('meeting_') || n.kind.startsWith('reminder_');
+	if (n.kind.startsWith('interest_')) return n.staff ? '/staff/interests' : '/activities';
 	if (n.staff) {
 		if (n.kind === 'message') return `/staff/families/${n.familyId}/messages/${n.subjectId}`;
 		return meeting ? `/staff/families/${n.familyId}/meetings` : `/staff/families/${n.familyId}`;
