@@ -112,3 +112,17 @@ test('a note that is too long is refused with a message, and the words stay', as
 	await expect(page.getByRole('alert')).toContainText(da.validation.interestNoteTooLong);
 	await expect(page.getByLabel(da.activities.note)).toHaveValue(long);
 });
+
+test('a caseworker calls a partner nobody has checked for six months and marks it still right', async ({ own, page }) => {
+	await signIn(page, own.staff.email);
+	await page.getByRole('link', { name: da.staff.opportunitiesLink }).click();
+	const count = page.getByText(new RegExp(`^${da.staffOpportunities.staleCount.replace('{{n}}', '(\\d+)')}$`));
+	const before = Number((await count.textContent())!.match(/\d+/)![0]);
+	expect(before).toBeGreaterThan(0);
+	// The people to call are there, with a number to press.
+	const kvickly = page.getByRole('region', { name: 'Kvickly Lyngbæk' });
+	await expect(kvickly.getByRole('link', { name: '+45 87 12 30 00' })).toHaveAttribute('href', 'tel:+4587123000');
+	await page.getByRole('button', { name: da.staffOpportunities.checked }).first().click();
+	await expect(page.getByRole('status')).toHaveText(da.staffOpportunities.checkedDone);
+	await expect(count).toHaveText(da.staffOpportunities.staleCount.replace('{{n}}', String(before - 1)));
+});

@@ -104,6 +104,8 @@ for (const { code, name } of locales) {
 		await audit(page, `/staff/team, read only (${code})`);
 		await page.goto('/staff/interests');
 		await audit(page, `/staff/interests (${code})`);
+		await page.goto('/staff/opportunities');
+		await audit(page, `/staff/opportunities (${code})`);
 		await page.goto(`${familyUrl}/meetings?type=walk`);
 		await expect(page.locator('#book-point')).toBeVisible();
 		await audit(page, `staff family meetings, a walk's meeting points (${code})`);

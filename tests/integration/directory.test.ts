@@ -7,7 +7,13 @@
 import { expect, it } from 'vitest';
 import { describeEachBackend } from './harness';
 import { familyActor, makeFamily, makeStaff, makeTeam, makeUser, staffActor } from './fixtures';
-import { findOpportunities, directoryAreas, type DirectoryFilters } from '../../src/lib/server/activities/directory';
+import {
+	findOpportunities,
+	directoryAreas,
+	markChecked,
+	staffDirectory,
+	type DirectoryFilters
+} from '../../src/lib/server/activities/directory';
 import { seedOpportunities } from '../../src/lib/server/demo/opportunities';
 import type { Locale } from '../../src/lib/i18n/locales';
 import type { Actor } from '../../src/lib/server/access';
@@ -28,9 +34,11 @@ describeEachBackend('directory', (ctx) => {
 		// Another municipality with its own directory.
 		const elsewhere = await makeTeam(db);
 		await seedOpportunities(db, elsewhere.organisationId);
+		const otherContact = await makeStaff(db, elsewhere.id);
+		const otherStaff = staffActor(otherContact, (await makeUser(db, { staffId: otherContact.id })).id);
 		const find = (f: DirectoryFilters, locale: Locale = 'da', actor: Actor = teen) => findOpportunities(db, actor, f, locale);
 		const titles = async (f: DirectoryFilters, locale: Locale = 'da') => (await find(f, locale)).map((o) => o.title);
-		return { db, teen, staff, find, titles };
+		return { db, teen, staff, otherStaff, find, titles };
 	}
 
 	it('shows the active opportunities of the family’s own municipality, never an ended one or another’s', async () => {
@@ -90,5 +98,26 @@ describeEachBackend('directory', (ctx) => {
 		// The boxing club has Arabic words, not Somali: Danish, marked as such.
 		const boxing = (await w.find({ q: 'boksning' }, 'so')).find((o) => o.title === 'Boksning for unge');
 		expect(boxing?.lang).toBe('da');
+	});
+
+	it("the team's view: every partner with whom to call, ended ones kept, unchecked ones flagged until someone vouches", async () => {
+		const w = await world();
+		const partners = await staffDirectory(w.db, w.staff);
+		expect(partners).toHaveLength(12);
+		const all = partners.flatMap((p) => p.opportunities);
+		expect(all).toHaveLength(30);
+		expect(all.filter((o) => o.ended).map((o) => o.title)).toEqual(['Sommerskole i kunst']);
+		const stale = all.filter((o) => o.stale && !o.ended);
+		expect(stale.map((o) => o.title).sort()).toEqual(['Frivillig i genbrugsbutikken', 'Hjælper til sommerfesten']);
+		expect(partners.find((p) => p.name === 'Kvickly Lyngbæk')?.contacts).toEqual([
+			{ name: 'Henrik Lauridsen', role: 'Butikschef', phone: '+45 87 12 30 00', email: null }
+		]);
+		// A family never reads the team's directory; another municipality's staff cannot vouch for this one's.
+		expect(await staffDirectory(w.db, w.teen)).toEqual([]);
+		expect(await markChecked(w.db, w.teen, stale[0].id)).toBe(false);
+		expect(await markChecked(w.db, w.otherStaff, stale[0].id)).toBe(false);
+		expect(await markChecked(w.db, w.staff, stale[0].id)).toBe(true);
+		const after = (await staffDirectory(w.db, w.staff)).flatMap((p) => p.opportunities).filter((o) => o.stale && !o.ended);
+		expect(after).toHaveLength(1);
 	});
 });

@@ -55,6 +55,7 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/staff/availability': ['availability', 'meetingType', 'validation'],
 	'/staff/team': ['teamPlaces', 'validation'],
 	'/staff/interests': ['staffInterests', 'interestStatus', 'validation'],
+	'/staff/opportunities': ['staffOpportunities', 'partnerKind', 'opportunityKind'],
 	'/staff/calendar': ['staff', 'staffMeetings', 'meetingType', 'interpreterStatus', 'validation', 'calendarFeed'],
 	'/staff/families/[id=uuid]/meetings': ['staff', 'staffMeetings', 'meetingType', 'interpreterStatus', 'validation'],
 	// 'slip': the letter's copy in the staff member's language too (the letter itself carries the member's and Danish).

@@ -8,10 +8,10 @@
  * databases, with the title's words also found inside compounds ("bold" finds "Fodboldklub").
  */
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
-import type { CostPeriod, OpportunityKind } from '$lib/codes';
+import { opportunityStaleDays, type CostPeriod, type OpportunityKind, type PartnerKind } from '$lib/codes';
 import type { Locale } from '$lib/i18n/locales';
 import type { Db } from '../db';
-import { copenhagenToday, opportunities, opportunityTexts, partners } from '../db/schema';
+import { copenhagenToday, opportunities, opportunityTexts, partnerContacts, partners } from '../db/schema';
 import { actorOrganisation, type Actor } from '../access';
 
 export interface DirectoryFilters {
@@ -148,4 +148,82 @@ export async function getOpportunity(db: Db, actor: Actor, id: string, locale: L
 		.leftJoin(opportunityTexts, and(eq(opportunityTexts.opportunityId, opportunities.id), eq(opportunityTexts.locale, locale)))
 		.where(and(eq(opportunities.id, id), sql`${opportunities.organisationId} = ${actorOrganisation(actor)}`, activeToday));
 	return row ? { ...row, weekdays: row.weekdays.map(Number) } : null;
+}
+
+export interface StaffPartner {
+	id: string;
+	name: string;
+	kind: PartnerKind;
+	area: string;
+	notes: string;
+	contacts: { name: string; role: string; phone: string | null; email: string | null }[];
+	opportunities: {
+		id: string;
+		title: string;
+		kind: OpportunityKind;
+		minAge: number;
+		maxAge: number;
+		checkedOn: string;
+		/** Not checked for six months: someone should call. */
+		stale: boolean;
+		/** Ended: gone from the directory, kept for the interests that point to it. */
+		ended: boolean;
+	}[];
+}
+
+/** The team's view of the directory (/staff/opportunities): every partner with its people and opportunities, ended ones too. Three statements. */
+export async function staffDirectory(db: Db, actor: Actor): Promise<StaffPartner[]> {
+	if (actor.kind !== 'staff') return [];
+	const org = sql`${actorOrganisation(actor)}`;
+	const [partnerRows, contactRows, opportunityRows] = await Promise.all([
+		db
+			.select({ id: partners.id, name: partners.name, kind: partners.kind, area: partners.area, notes: partners.notes })
+			.from(partners)
+			.where(sql`${partners.organisationId} = ${org}`),
+		db
+			.select({
+				partnerId: partnerContacts.partnerId,
+				name: partnerContacts.name,
+				role: partnerContacts.role,
+				phone: partnerContacts.phone,
+				email: partnerContacts.email
+			})
+			.from(partnerContacts)
+			.innerJoin(partners, eq(partners.id, partnerContacts.partnerId))
+			.where(sql`${partners.organisationId} = ${org}`)
+			.orderBy(asc(partnerContacts.name)),
+		db
+			.select({
+				id: opportunities.id,
+				partnerId: opportunities.partnerId,
+				title: opportunities.title,
+				kind: opportunities.kind,
+				minAge: opportunities.minAge,
+				maxAge: opportunities.maxAge,
+				checkedOn: opportunities.checkedOn,
+				stale: sql<boolean>`${opportunities.checkedOn} < ${copenhagenToday} - ${opportunityStaleDays}::int`,
+				ended: sql<boolean>`not ${activeToday}`
+			})
+			.from(opportunities)
+			.where(sql`${opportunities.organisationId} = ${org}`)
+			.orderBy(asc(opportunities.title))
+	]);
+	return partnerRows
+		.map((p) => ({
+			...p,
+			contacts: contactRows.filter((c) => c.partnerId === p.id).map(({ partnerId: _p, ...c }) => c),
+			opportunities: opportunityRows.filter((o) => o.partnerId === p.id).map(({ partnerId: _p, ...o }) => o)
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name, 'da'));
+}
+
+/** "Still right, checked today": a staff member of the same municipality vouches for it. */
+export async function markChecked(db: Db, actor: Actor, id: string): Promise<boolean> {
+	if (actor.kind !== 'staff') return false;
+	const rows = await db
+		.update(opportunities)
+		.set({ checkedOn: copenhagenToday, updatedAt: sql`now()` })
+		.where(and(eq(opportunities.id, id), sql`${opportunities.organisationId} = ${actorOrganisation(actor)}`))
+		.returning({ id: opportunities.id });
+	return rows.length === 1;
 }
