@@ -14,7 +14,7 @@ import { linkLanguage } from '$lib/server/auth/link-pages';
 import { countingQueries, withQueryCount } from '$lib/server/db/query-count';
 import { markOversized } from '$lib/server/http/form';
 import { startWorker } from '$lib/server/outbox/worker';
-import { notifyDueSteps } from '$lib/server/outbox/enqueue';
+import { notifyDueSteps, notifyStillGoing } from '$lib/server/outbox/enqueue';
 import { serverChannels } from '$lib/server/outbox/channels';
 import { vapidKeys } from '$lib/server/outbox/push';
 
@@ -60,6 +60,8 @@ export const init: ServerInit = async () => {
 			await deleteExpiredAudit(db, auditDays);
 			// Steps that fall due today: told once (after the quiet hours), whichever hour this runs.
 			await notifyDueSteps(db);
+			// Four weeks after a leisure activity started: "still going?", once.
+			await notifyStillGoing(db);
 		} catch (error) {
 			console.error(`housekeeping failed: ${describeError(error)}`);
 		}

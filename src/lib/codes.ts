@@ -213,7 +213,8 @@ export const notificationKinds = [
 	'goal_proposed',
 	'step_due',
 	'interest_new',
-	'interest_help'
+	'interest_help',
+	'interest_ask'
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

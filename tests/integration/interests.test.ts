@@ -23,6 +23,8 @@ import {
 	shareInterest
 } from '../../src/lib/server/activities/interests';
 import { interests, notifications } from '../../src/lib/server/db/schema';
+import { notifyStillGoing } from '../../src/lib/server/outbox/enqueue';
+import { render } from '../../src/lib/server/outbox/render';
 
 describeEachBackend('interests', (ctx) => {
 	async function world() {
@@ -142,7 +144,7 @@ describeEachBackend('interests', (ctx) => {
 		]);
 		expect(page?.events.at(-1)?.note).toBe('Jeg kan ikke nå bussen om lørdagen');
 		// Counted as having a leisure job now; the team sees it per family.
-		expect(await activeNow(w.db, w.staff)).toEqual([{ familyId: w.family.id, members: 1 }]);
+		expect(await activeNow(w.db, w.staff)).toEqual([{ familyId: w.family.id, familyName: w.family.name, members: 1 }]);
 		// Stopped needs a reason; then a new interest in the same job may begin.
 		expect(await moveInterest(w.db, grant, id, 'stopped', 'Vagterne passede ikke med skolen')).toEqual({ ok: true });
 		expect(await activeNow(w.db, w.staff)).toEqual([]);
@@ -183,6 +185,33 @@ describeEachBackend('interests', (ctx) => {
 			const told = await w.db.select().from(notifications).where(eq(notifications.userId, w.staff.id));
 			expect(told.map((n) => n.kind).sort()).toEqual(['interest_help', 'interest_new', 'interest_new']);
 			expect(told.every((n) => n.fromName === '')).toBe(true);
+		} finally {
+			delete process.env.NOTIFY_QUIET_HOURS;
+		}
+	});
+
+	it('"still going?" reaches the teenager once, when it is asked, never the parents; its words say nothing of what', async () => {
+		const w = await world();
+		process.env.NOTIFY_QUIET_HOURS = 'off';
+		try {
+			const said = await w.say(w.teen, w.byTitle('Fritidsjob i bageriet'));
+			const id = said.ok ? said.id : '';
+			await moveInterest(w.db, await w.staffGrant(), id, 'started', '');
+			const asked = () => w.db.select().from(notifications).where(eq(notifications.subjectId, id));
+			const tomorrowAndAfter = new Date(Date.now() + 29 * 86_400_000);
+			// Not yet: four weeks have not passed.
+			await notifyStillGoing(w.db);
+			expect((await asked()).filter((n) => n.kind === 'interest_ask')).toEqual([]);
+			await notifyStillGoing(w.db, tomorrowAndAfter);
+			await notifyStillGoing(w.db, tomorrowAndAfter);
+			const rows = (await asked()).filter((n) => n.kind === 'interest_ask');
+			expect(rows.map((n) => n.userId)).toEqual([w.teen.id]);
+			const words = render(
+				{ kind: 'interest_ask', subjectId: id, familyId: w.family.id, fromName: '', meetingAt: null, staff: false, locale: 'so' },
+				'https://opgang.example'
+			);
+			expect(words.sms).toContain('https://opgang.example/activities');
+			expect(words.sms).not.toContain('Bageri');
 		} finally {
 			delete process.env.NOTIFY_QUIET_HOURS;
 		}

@@ -341,10 +341,11 @@ export async function answerStillGoing(db: Db, grant: FamilyGrant, id: string, a
  * Teenagers and children who have a leisure job or a regular activity now (started or still
  * going), per family the staff member sees — the team's figures count the same.
  */
-export async function activeNow(db: Db, actor: Actor): Promise<{ familyId: string; members: number }[]> {
+export async function activeNow(db: Db, actor: Actor): Promise<{ familyId: string; familyName: string; members: number }[]> {
 	const rows = await db
-		.select({ familyId: interests.familyId, members: sql<number>`count(distinct ${interests.memberId})::int` })
+		.select({ familyId: interests.familyId, familyName: families.name, members: sql<number>`count(distinct ${interests.memberId})::int` })
 		.from(interests)
+		.innerJoin(families, eq(families.id, interests.familyId))
 		.where(
 			and(
 				sql`${interests.familyId} in ${visibleFamilies(actor)}`,
@@ -352,7 +353,8 @@ export async function activeNow(db: Db, actor: Actor): Promise<{ familyId: strin
 				inArray(interests.status, ['started', 'still_going'])
 			)
 		)
-		.groupBy(interests.familyId);
+		.groupBy(interests.familyId, families.name)
+		.orderBy(families.name);
 	return rows;
 }
 

@@ -7,9 +7,11 @@
  */
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { NotificationKind } from '$lib/codes';
-import type { Db } from '../db';
+import { rowsOf, type Db } from '../db';
 import {
 	absences,
+	interests,
+	users,
 	copenhagenToday,
 	conversations,
 	families,
@@ -222,4 +224,19 @@ export async function notifyInterest(
 		fromName: '',
 		deliverAfter: deliverAt(kind, now)
 	});
+}
+
+/**
+ * Four weeks after "started", "still going?" is asked (interests.askOn): the young person it is
+ * about hears once, after the quiet hours — their own interest, which they always see. Run by
+ * the hourly tidy-up, like steps that fall due. Returns how many were written.
+ */
+export async function notifyStillGoing(db: Db, now = new Date()): Promise<number> {
+	const result = await db.execute(sql`insert into ${notifications} (user_id, family_id, kind, subject_id, deliver_after)
+		select u.id, i.family_id, 'interest_ask', i.id, ${deliverAt('interest_ask', now).toISOString()}::timestamptz
+		from ${interests} i join ${users} u on u.family_member_id = i.member_id
+		where i.status = 'started' and i.ask_on is not null and i.ask_on <= ${localDay(now)}::date
+		on conflict (user_id, subject_id) where kind = 'interest_ask' do nothing
+		returning id`);
+	return rowsOf(result).length;
 }

@@ -20,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 	const [items, active] = await Promise.all([interestPipeline(db, user), activeNow(db, user)]);
 	return {
 		items: items.map((i) => ({ ...i, updatedAt: i.updatedAt.toISOString() })),
-		active: { people: active.reduce((n, f) => n + f.members, 0), families: active.length },
+		active: { people: active.reduce((n, f) => n + f.members, 0), families: active.length, perFamily: active },
 		done: event.url.searchParams.get('done') === 'moved'
 	};
 };

@@ -59,6 +59,10 @@ export const notifications = pgTable(
 		uniqueIndex('notifications_step_due_once')
 			.on(t.userId, t.subjectId)
 			.where(sql`${t.kind} = 'step_due'`),
+		// "Still going?" is asked once per interest, however many instances sweep.
+		uniqueIndex('notifications_ask_once')
+			.on(t.userId, t.subjectId)
+			.where(sql`${t.kind} = 'interest_ask'`),
 		index('notifications_subject').on(t.subjectId),
 		index('notifications_user').on(t.userId, t.createdAt)
 	]
