@@ -45,7 +45,7 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/(family)/meetings/book/confirm': ['meetings', 'meetingType', 'validation'],
 	'/(family)/wishes/[id=uuid]': ['wishes', 'goals', 'validation'],
 	'/(family)/goals/[id=uuid]': ['goals', 'validation'],
-	'/(family)/activities': ['activities', 'opportunityKind', 'interestStatus'],
+	'/(family)/activities': ['activities', 'opportunityKind', 'interestStatus', 'validation'],
 	'/(family)/activities/[id=uuid]': ['activities', 'opportunityKind', 'interestStatus', 'validation'],
 	'/(family)/messages': ['conversations', 'files'],
 	'/(family)/messages/new': ['conversations', 'files', 'validation'],
@@ -55,7 +55,7 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/staff/availability': ['availability', 'meetingType', 'validation'],
 	'/staff/team': ['teamPlaces', 'validation'],
 	'/staff/interests': ['staffInterests', 'interestStatus', 'validation'],
-	'/staff/opportunities': ['staffOpportunities', 'partnerKind', 'opportunityKind'],
+	'/staff/opportunities': ['staffOpportunities', 'partnerKind', 'opportunityKind', 'validation'],
 	'/staff/calendar': ['staff', 'staffMeetings', 'meetingType', 'interpreterStatus', 'validation', 'calendarFeed'],
 	'/staff/families/[id=uuid]/meetings': ['staff', 'staffMeetings', 'meetingType', 'interpreterStatus', 'validation'],
 	// 'slip': the letter's copy in the staff member's language too (the letter itself carries the member's and Danish).
