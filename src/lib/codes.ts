@@ -238,6 +238,15 @@ export type CostPeriod = (typeof costPeriods)[number];
 export const interestStatuses = ['interested', 'contacted', 'started', 'still_going', 'stopped'] as const;
 export type InterestStatus = (typeof interestStatuses)[number];
 
+/** Where an interest's way may go next; "stopped" ends it (a new interest may begin). */
+export const interestNext: Record<InterestStatus, readonly InterestStatus[]> = {
+	interested: ['contacted', 'started', 'stopped'],
+	contacted: ['started', 'stopped'],
+	started: ['still_going', 'stopped'],
+	still_going: ['stopped'],
+	stopped: []
+};
+
 /** The age range a directory holds (a leisure job from 13, a club for the little ones from 6, young adults to 25). */
 export const opportunityAges = { min: 4, max: 25 } as const;
 /** An opportunity nobody has checked for this long is flagged for staff (six months). */

@@ -66,6 +66,29 @@ function conditions(actor: Actor, f: DirectoryFilters): SQL[] {
 	return where;
 }
 
+/** What a card shows, in the reader's language where someone wrote a version (joined as opportunity_texts). */
+function cardColumns(locale: Locale) {
+	return {
+		id: opportunities.id,
+		kind: opportunities.kind,
+		title: sql<string>`coalesce(${opportunityTexts.title}, ${opportunities.title})`,
+		lang: sql<string>`case when ${opportunityTexts.title} is null then 'da' else ${locale} end`,
+		partner: partners.name,
+		area: opportunities.area,
+		minAge: opportunities.minAge,
+		maxAge: opportunities.maxAge,
+		costDkk: opportunities.costDkk,
+		costPeriod: opportunities.costPeriod,
+		supportCovers: opportunities.supportCovers,
+		weekdays: opportunities.weekdays,
+		startsAt: opportunities.startsAt,
+		endsAt: opportunities.endsAt,
+		languages: opportunities.languages,
+		companion: opportunities.companion,
+		placesLeft: opportunities.placesLeft
+	};
+}
+
 /** The directory, filtered, in the reader's language where there is a version in it: one statement. */
 export async function findOpportunities(db: Db, actor: Actor, f: DirectoryFilters, locale: Locale, limit = 60): Promise<OpportunityCard[]> {
 	const translated = sql`${opportunityTexts.opportunityId} = ${opportunities.id} and ${opportunityTexts.locale} = ${locale}`;
@@ -74,25 +97,7 @@ export async function findOpportunities(db: Db, actor: Actor, f: DirectoryFilter
 	if (f.q) order.push(desc(sql`ts_rank(${opportunities.search}, websearch_to_tsquery('danish', ${f.q}))`));
 	order.push(asc(opportunities.title));
 	const rows = await db
-		.select({
-			id: opportunities.id,
-			kind: opportunities.kind,
-			title: sql<string>`coalesce(${opportunityTexts.title}, ${opportunities.title})`,
-			lang: sql<string>`case when ${opportunityTexts.title} is null then 'da' else ${locale} end`,
-			partner: partners.name,
-			area: opportunities.area,
-			minAge: opportunities.minAge,
-			maxAge: opportunities.maxAge,
-			costDkk: opportunities.costDkk,
-			costPeriod: opportunities.costPeriod,
-			supportCovers: opportunities.supportCovers,
-			weekdays: opportunities.weekdays,
-			startsAt: opportunities.startsAt,
-			endsAt: opportunities.endsAt,
-			languages: opportunities.languages,
-			companion: opportunities.companion,
-			placesLeft: opportunities.placesLeft
-		})
+		.select(cardColumns(locale))
 		.from(opportunities)
 		.innerJoin(partners, eq(partners.id, opportunities.partnerId))
 		.leftJoin(opportunityTexts, translated)
@@ -122,26 +127,10 @@ export interface OpportunityPage extends OpportunityCard {
 export async function getOpportunity(db: Db, actor: Actor, id: string, locale: Locale): Promise<OpportunityPage | null> {
 	const [row] = await db
 		.select({
-			id: opportunities.id,
-			kind: opportunities.kind,
-			title: sql<string>`coalesce(${opportunityTexts.title}, ${opportunities.title})`,
+			...cardColumns(locale),
 			description: sql<string>`coalesce(${opportunityTexts.description}, ${opportunities.description})`,
 			firstStep: sql<string>`coalesce(${opportunityTexts.firstStep}, ${opportunities.firstStep})`,
-			lang: sql<string>`case when ${opportunityTexts.title} is null then 'da' else ${locale} end`,
-			partner: partners.name,
-			area: opportunities.area,
-			address: opportunities.address,
-			minAge: opportunities.minAge,
-			maxAge: opportunities.maxAge,
-			costDkk: opportunities.costDkk,
-			costPeriod: opportunities.costPeriod,
-			supportCovers: opportunities.supportCovers,
-			weekdays: opportunities.weekdays,
-			startsAt: opportunities.startsAt,
-			endsAt: opportunities.endsAt,
-			languages: opportunities.languages,
-			companion: opportunities.companion,
-			placesLeft: opportunities.placesLeft
+			address: opportunities.address
 		})
 		.from(opportunities)
 		.innerJoin(partners, eq(partners.id, opportunities.partnerId))

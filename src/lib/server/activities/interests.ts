@@ -10,7 +10,7 @@
  * single read agree, and a hidden interest answers exactly like a missing one.
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { stillGoingAfterDays, type InterestStatus, type OpportunityKind } from '$lib/codes';
+import { interestNext, stillGoingAfterDays, type InterestStatus, type OpportunityKind } from '$lib/codes';
 import type { Locale } from '$lib/i18n/locales';
 import { type Db } from '../db';
 import {
@@ -239,15 +239,6 @@ export async function shareInterest(db: Db, grant: FamilyGrant, id: string): Pro
 	return rows.length === 1;
 }
 
-/** Where each status may go next; "stopped" ends it (a new interest may begin). */
-const next: Record<InterestStatus, InterestStatus[]> = {
-	interested: ['contacted', 'started', 'stopped'],
-	contacted: ['started', 'stopped'],
-	started: ['still_going', 'stopped'],
-	still_going: ['stopped'],
-	stopped: []
-};
-
 export type MoveResult = { ok: true } | { ok: false; reason: 'notFound' | 'notNow' };
 
 /**
@@ -263,7 +254,7 @@ export async function moveInterest(
 	stopReason: string | null = null
 ): Promise<MoveResult> {
 	if (grant.actor.kind !== 'staff' || grant.action !== 'interest.manage') return { ok: false, reason: 'notFound' };
-	const from = (Object.keys(next) as InterestStatus[]).filter((s) => next[s].includes(to));
+	const from = (Object.keys(interestNext) as InterestStatus[]).filter((s) => interestNext[s].includes(to));
 	return db.transaction(async (tx) => {
 		const [row] = await tx
 			.update(interests)
