@@ -91,6 +91,8 @@ for (const javaScriptEnabled of [true, false]) {
 			await page.getByLabel(da.activities.kind).selectOption({ label: da.opportunityKind.course });
 			await page.getByRole('button', { name: da.activities.show }).click();
 			await page.getByRole('link', { name: 'Lær at svømme (begyndere)' }).click();
+			// Its own page (the list has a "for whom" choice too, and the card says "full" as well).
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lær at svømme (begyndere)');
 			await expect(page.getByText(da.activities.full)).toBeVisible();
 			await page.getByLabel(da.activities.forWhom).selectOption({ label: own.child.name });
 			await page.getByRole('button', { name: da.activities.interested }).click();
