@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 import { claimsDir, messageFamilyCount, testFamilyCount } from './tests/e2e/own';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
+// Another run side by side (another port) needs its own database too.
+const dataDir = process.env.E2E_DATA_DIR ?? '.e2e-data';
 export const baseURL = `http://localhost:${port}`;
 
 // Where Playwright cannot download its own browser (as on these machines), use Debian's.
@@ -48,11 +50,11 @@ export default defineConfig({
 		// The production build on a fresh embedded database with the demo data, plus a family
 		// for each test that changes something (tests/e2e/own.ts). It trusts X-Forwarded-For as
 		// a proxy would set it: tests/e2e/helpers.ts gives each test its own address.
-		command: `rm -rf .e2e-data ${claimsDir} && node scripts/start.js --demo`,
+		command: `rm -rf ${dataDir} ${claimsDir} && node scripts/start.js --demo`,
 		env: {
 			PORT: String(port),
 			ORIGIN: baseURL,
-			DATA_DIR: '.e2e-data',
+			DATA_DIR: dataDir,
 			ADDRESS_HEADER: 'x-forwarded-for',
 			XFF_DEPTH: '1',
 			OPGANG_TEST_FAMILIES: String(testFamilyCount),
@@ -67,7 +69,8 @@ export default defineConfig({
 		},
 		url: `${baseURL}/login`,
 		reuseExistingServer: false,
-		timeout: 60_000,
+		// Loading the demo and 140 test families takes ~15 s alone, over a minute beside another run.
+		timeout: 180_000,
 		stdout: 'ignore'
 	}
 });

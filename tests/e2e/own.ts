@@ -10,7 +10,7 @@ export const testFamilyCount = 110;
 /** Families with a message waiting for the team (src/lib/server/demo/test-messages.ts). */
 export const messageFamilyCount = 30;
 /** Emptied by the test server's start command (playwright.config.ts). */
-export const claimsDir = '.e2e-claims';
+export const claimsDir = process.env.E2E_CLAIMS_DIR ?? '.e2e-claims';
 
 export interface OwnFamily {
 	k: number;
