@@ -23,9 +23,16 @@ export const sameEverywhere = new Set(['app.name']);
 /** @type {Record<string, Set<string>>} */
 // "kr." is how Danish kroner are written in these languages too.
 export const sameInLocale = {
-	en: new Set(['nav.label', 'staff.members', 'conversations.send', 'activities.send', 'activities.cost_once']),
+	en: new Set([
+		'nav.label',
+		'staff.members',
+		'conversations.send',
+		'activities.send',
+		'activities.cost_once',
+		'staffOpportunities.form.email'
+	]),
 	so: new Set(['activities.cost_once']),
-	tr: new Set(['activities.cost_once'])
+	tr: new Set(['activities.cost_once', 'staffOpportunities.form.phone'])
 };
 
 /** @typedef {{ [key: string]: string | Messages }} Messages */

@@ -2,9 +2,12 @@
  * Leisure jobs and activities as a teenager and a parent meet them (issue 14), at 360 px: a
  * 15-year-old finds free football in Somali, says "I'm interested" with "come with me", and
  * decides when the parents see it; a parent finds a swimming course for a 9-year-old in Danish
- * and marks it for him. With and without JavaScript: every step is a plain form.
+ * and marks it for him; a teenager saves some for later, and links his interest to his own
+ * goal, whose words his mother never reads; the team sees the family's interests on its page.
+ * With and without JavaScript: every step is a plain form.
  */
-import { test, expect, chooseLanguage, signIn } from './helpers';
+import type { Page } from '@playwright/test';
+import { test, expect, chooseLanguage, fill, signIn } from './helpers';
 import { claimMessageFamily } from './own';
 import so from '../../messages/so.json' with { type: 'json' };
 import da from '../../messages/da.json' with { type: 'json' };
@@ -103,6 +106,167 @@ for (const javaScriptEnabled of [true, false]) {
 		});
 	});
 }
+
+/** The database statements a page ran (the server's own count, as budgets.spec.ts reads it). */
+async function statements(page: Page, path: string): Promise<number> {
+	const response = await page.request.get(path);
+	expect(response.status()).toBe(200);
+	return Number(response.headers()['x-opgang-queries']);
+}
+
+/** A wish and a goal for it, written by the signed-in member on /wishes (a teenager's are his own). */
+async function wishWithGoal(page: Page, wish: string, goal: string): Promise<void> {
+	await page.goto('/wishes');
+	await page.getByLabel(da.wishes.text).fill(wish);
+	await page.getByRole('button', { name: da.wishes.write }).click();
+	await expect(page.getByRole('status')).toHaveText(da.wishes.done.written);
+	await page
+		.getByRole('listitem')
+		.filter({ hasText: wish })
+		.getByRole('link', { name: fill(da.wishes.goalsLink, { count: 0 }) })
+		.click();
+	await page.getByLabel(da.goals.text, { exact: true }).fill(goal);
+	await page.getByRole('button', { name: da.goals.create }).click();
+	await expect(page.getByRole('status')).toHaveText(da.goals.done.created);
+}
+
+/** An opportunity's own page, found by its words in the whole directory. */
+async function openOpportunity(page: Page, search: string, title: string): Promise<void> {
+	await page.goto(`/activities?all=1&q=${encodeURIComponent(search)}`);
+	await page.getByRole('link', { name: title }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+}
+
+for (const javaScriptEnabled of [true, false]) {
+	test.describe(`${javaScriptEnabled ? 'with' : 'without'} JavaScript: saved and goals`, () => {
+		test.use({ javaScriptEnabled });
+
+		test('a 15-year-old saves two for later, finds them under “saved for later”, takes one away; his mother sees none of it', async ({
+			browser
+		}) => {
+			const family = claimMessageFamily();
+			const teen = await (await browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 740 } })).newPage();
+			await signIn(teen, family.teen.email);
+			await openOpportunity(teen, 'skak', 'Skak i kulturhuset');
+			await teen.getByRole('button', { name: da.activities.save }).click();
+			await expect(teen.getByRole('status')).toHaveText(da.activities.done.saved);
+			await expect(teen.getByRole('button', { name: da.activities.unsave })).toBeVisible();
+			await openOpportunity(teen, 'boksning', 'Boksning for unge');
+			const boxing = new URL(teen.url()).pathname;
+			await teen.getByRole('button', { name: da.activities.save }).click();
+			await expect(teen.getByRole('status')).toHaveText(da.activities.done.saved);
+
+			await teen.goto('/activities');
+			await teen.getByRole('link', { name: fill(da.activities.savedLink, { n: 2 }) }).click();
+			await expect(teen.getByLabel(fill(da.activities.onlySaved, { n: 2 }))).toBeChecked();
+			await expect(teen.getByRole('heading', { name: fill(da.activities.found, { n: 2 }) })).toBeVisible();
+			const results = teen.getByRole('list', { name: fill(da.activities.found, { n: 2 }) });
+			await expect(results.getByRole('listitem')).toHaveCount(2);
+			await expect(results.getByRole('listitem').filter({ hasText: da.activities.savedTag })).toHaveCount(2);
+			await expect(results.getByRole('link', { name: 'Boksning for unge' })).toBeVisible();
+			expect(await statements(teen, '/activities?saved=1&all=1')).toBeLessThanOrEqual(6);
+
+			// Taken away: one left, and the page offers to save it again.
+			await results.getByRole('link', { name: 'Skak i kulturhuset' }).click();
+			expect(await statements(teen, teen.url())).toBeLessThanOrEqual(6);
+			await teen.getByRole('button', { name: da.activities.unsave }).click();
+			await expect(teen.getByRole('status')).toHaveText(da.activities.done.unsaved);
+			await expect(teen.getByRole('button', { name: da.activities.save })).toBeVisible();
+			await teen.goto('/activities');
+			await expect(teen.getByRole('link', { name: fill(da.activities.savedLink, { n: 1 }) })).toBeVisible();
+			await teen.context().close();
+
+			// His mother (she reads Arabic) has saved nothing: no link, no choice, and the page offers "save" to her.
+			const parent = await (await browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 740 } })).newPage();
+			await signIn(parent, family.parent.email);
+			await parent.goto('/activities?all=1&q=boksning');
+			await expect(parent.getByRole('heading', { level: 1 })).toHaveText(ar.activities.title);
+			await expect(parent.getByRole('link', { name: fill(ar.activities.savedLink, { n: 1 }) })).toHaveCount(0);
+			await expect(parent.getByRole('checkbox', { name: fill(ar.activities.onlySaved, { n: 1 }) })).toHaveCount(0);
+			await expect(parent.getByText(ar.activities.savedTag, { exact: true })).toHaveCount(0);
+			await parent.goto(boxing);
+			await expect(parent.getByRole('button', { name: ar.activities.save })).toBeVisible();
+			await expect(parent.getByRole('button', { name: ar.activities.unsave })).toHaveCount(0);
+			await parent.context().close();
+		});
+
+		test('a 15-year-old links his interest to his own goal; his mother sees the interest once shared, not the goal; the team sees it on the family page', async ({
+			browser
+		}) => {
+			const family = claimMessageFamily();
+			const teen = await (await browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 740 } })).newPage();
+			await signIn(teen, family.teen.email);
+			await wishWithGoal(teen, 'Tjene mine egne penge', 'Få et fritidsjob før sommer');
+			await openOpportunity(teen, 'bageri', 'Fritidsjob i bageriet');
+			await teen.getByLabel(da.activities.goal).selectOption({ label: 'Få et fritidsjob før sommer' });
+			await teen.getByRole('button', { name: da.activities.interested }).click();
+			await expect(teen.getByRole('status')).toHaveText(da.activities.done.interested);
+			const mine = teen.getByRole('region', { name: da.activities.yourInterest });
+			await expect(mine).toContainText(da.activities.goalOn);
+			await expect(mine.getByRole('link', { name: 'Få et fritidsjob før sommer' })).toBeVisible();
+			expect(await statements(teen, teen.url())).toBeLessThanOrEqual(6);
+			await teen.goto('/activities');
+			await expect(teen.getByRole('region', { name: da.activities.yours })).toContainText('Få et fritidsjob før sommer');
+
+			// The team: on the family's page, private to him, nobody has started anything yet.
+			const staff = await (await browser.newContext({ javaScriptEnabled })).newPage();
+			await signIn(staff, family.staff.email);
+			await staff.getByRole('link', { name: family.familyName }).first().click();
+			const leisure = staff.getByRole('region', { name: da.staffFamily.interestsTitle });
+			await expect(leisure).toContainText(fill(da.staffFamily.interestsActive, { n: 0 }));
+			const item = leisure.getByRole('listitem').filter({ hasText: 'Fritidsjob i bageriet' });
+			await expect(item).toContainText(family.teen.name);
+			await expect(item).toContainText(da.interestStatus.interested);
+			await expect(item).toContainText(da.staffFamily.interestPrivate);
+			expect(await statements(staff, staff.url())).toBeLessThanOrEqual(6);
+			await item.getByRole('link').click();
+			await expect(staff).toHaveURL(/\/staff\/interests#interest-/);
+			await staff.context().close();
+
+			// Shared: his mother sees the interest, never the words of his own goal.
+			await teen.getByRole('region', { name: da.activities.yours }).getByRole('link', { name: 'Fritidsjob i bageriet' }).click();
+			await teen.getByRole('button', { name: da.activities.share }).click();
+			await expect(teen.getByRole('status')).toHaveText(da.activities.done.shared);
+			await teen.context().close();
+			const parent = await (await browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 740 } })).newPage();
+			await signIn(parent, family.parent.email);
+			await parent.goto('/activities');
+			const theirs = parent.getByRole('region', { name: ar.activities.yours });
+			await expect(theirs).toContainText(family.teen.name);
+			await expect(theirs).not.toContainText('Få et fritidsjob før sommer');
+			await theirs.getByRole('link').first().click();
+			await expect(parent.getByRole('region', { name: ar.activities.interestOf })).toBeVisible();
+			await expect(parent.getByRole('main')).not.toContainText('Få et fritidsjob før sommer');
+			await expect(parent.getByRole('main')).not.toContainText(ar.activities.goalOn);
+			await parent.context().close();
+		});
+	});
+}
+
+test('a goal that cannot be chosen is refused with a message next to it, and the words stay', async ({ own, page }) => {
+	await signIn(page, own.parent.email);
+	await wishWithGoal(page, 'At Bo lærer at svømme', 'Bo kan svømme 25 meter');
+	await openOpportunity(page, 'svømme', 'Lær at svømme (begyndere)');
+	// The family's goal is offered to a parent; she writes a sentence and chooses it for Bo…
+	const goal = page.getByLabel(da.activities.goalFamily);
+	await expect(goal.getByRole('option', { name: 'Bo kan svømme 25 meter' })).toHaveCount(1);
+	await page.getByLabel(da.activities.forWhom).selectOption({ label: own.child.name });
+	await page.getByLabel(da.activities.note).fill('Bo er lidt bange for vand');
+	// …but meanwhile it is gone (here: an id that is not one of hers).
+	await goal.evaluate((el) => ((el as HTMLSelectElement).options[1].value = '00000000-0000-4000-8000-000000000000'));
+	await goal.selectOption({ index: 1 });
+	await page.getByRole('button', { name: da.activities.interested }).click();
+	await expect(page.getByRole('alert')).toContainText(da.validation.interestGoal);
+	await expect(page.getByLabel(da.activities.goalFamily)).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.getByLabel(da.activities.note)).toHaveValue('Bo er lidt bange for vand');
+	await expect(page.getByLabel(da.activities.forWhom)).toHaveValue(/.+/);
+	// Chosen again from the list: said.
+	await page.getByLabel(da.activities.goalFamily).selectOption({ label: 'Bo kan svømme 25 meter' });
+	await page.getByRole('button', { name: da.activities.interested }).click();
+	await expect(page.getByRole('status')).toHaveText(da.activities.done.interested);
+	const region = page.getByRole('region', { name: `${da.activities.interestOf} ${own.child.name}` });
+	await expect(region.getByRole('link', { name: 'Bo kan svømme 25 meter' })).toBeVisible();
+});
 
 test('a note that is too long is refused with a message, and the words stay', async ({ own, page }) => {
 	await signIn(page, own.parent.email);

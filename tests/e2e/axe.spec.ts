@@ -106,6 +106,19 @@ for (const { code, name } of locales) {
 		await audit(page, `/staff/interests (${code})`);
 		await page.goto('/staff/opportunities');
 		await audit(page, `/staff/opportunities (${code})`);
+		// Keeping the directory: a partner, an opportunity with its other languages, a new one with mistakes.
+		await page.locator('main a[href^="/staff/opportunities/partners/"]:not([href$="/new"])').first().click();
+		await expect(page.locator('#c-name')).toBeVisible();
+		await audit(page, `a partner's page (${code})`);
+		await page.goto('/staff/opportunities');
+		await page.locator('main li a[href^="/staff/opportunities/"]').first().click();
+		await page.locator('#texts-title ~ details summary').first().click();
+		await expect(page.locator('#texts-title ~ details[open]')).toHaveCount(1);
+		await audit(page, `an opportunity's page, a language open (${code})`);
+		await page.goto('/staff/opportunities/new');
+		await page.locator('form[action="?/create"] button[type=submit]').click();
+		await expect(page.getByRole('alert')).toBeVisible();
+		await audit(page, `/staff/opportunities/new with errors (${code})`);
 		await page.goto(`${familyUrl}/meetings?type=walk`);
 		await expect(page.locator('#book-point')).toBeVisible();
 		await audit(page, `staff family meetings, a walk's meeting points (${code})`);

@@ -27,7 +27,9 @@ export const directoryQuery = z.object({
 	/** "Fits my age" is on unless the form says all=1 (a checkbox cannot send "off"). */
 	all: z.preprocess(blank, z.literal('1').optional()).catch(undefined),
 	/** A parent looks for one of their children (a member id); default: the person themself. */
-	for: z.preprocess(blank, z.string().uuid().optional()).catch(undefined)
+	for: z.preprocess(blank, z.string().uuid().optional()).catch(undefined),
+	/** Only what the reader saved for later. */
+	saved: z.preprocess(blank, z.literal('1').optional()).catch(undefined)
 });
 export type DirectoryQuery = z.infer<typeof directoryQuery>;
 
@@ -42,7 +44,7 @@ const words = (max: number, key: string) =>
 		.transform((s) => (s ?? '').replace(/\r\n?/g, '\n').trim())
 		.pipe(z.string().max(max, key));
 
-/** "I'm interested": an optional sentence, "come with me", and (a parent) for which child. */
+/** "I'm interested": an optional sentence, "come with me", (a parent) for which child, and a goal it is part of. */
 export const interestedForm = z.object({
 	note: words(500, 'validation.interestNoteTooLong'),
 	companion: z
@@ -53,7 +55,17 @@ export const interestedForm = z.object({
 		.union([z.literal(''), uuidField])
 		.optional()
 		.transform((v) => v || null),
+	/** One of the goals offered; empty is "no goal". */
+	goal: z
+		.union([z.literal(''), uuidField], { message: 'validation.interestGoal' })
+		.optional()
+		.transform((v) => v || null),
 	formKey: uuidField
+});
+
+/** "Save for later" (on=1) or take it away (on=0). */
+export const saveOpportunityForm = z.object({
+	on: z.enum(['1', '0'], { message: 'validation.invalid' }).transform((v) => v === '1')
 });
 
 export const shareInterestForm = z.object({ id: uuidField });

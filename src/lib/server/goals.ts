@@ -71,6 +71,20 @@ export async function listGoals(db: Db, grant: FamilyGrant, wishId: string): Pro
 }
 
 /**
+ * SQL condition: the active goals of the grant's family that its actor may see. With
+ * `familyOnly`, only those the whole family sees (not one only its writer and the team see):
+ * for what a parent links to something the family shares, such as an interest for a child.
+ */
+function choosable(grant: FamilyGrant, familyOnly = false): SQL {
+	return and(
+		eq(goals.familyId, grant.familyId),
+		eq(goals.status, 'active'),
+		visibleGoals(grant.actor),
+		familyOnly ? sql`${wishes.visibility} = 'family'` : undefined
+	)!;
+}
+
+/**
  * The goals a member may point a meeting's topic at: the active ones they can see, oldest
  * first (a teenager's own goal is offered only to that teenager). `own` marks one only its
  * writer and the team see, so the page can say the rest of the family will not.
@@ -80,15 +94,32 @@ export async function goalChoices(db: Db, grant: FamilyGrant): Promise<{ id: str
 		.select({ id: goals.id, text: goals.text, own: sql<boolean>`${wishes.visibility} = 'member_private'` })
 		.from(goals)
 		.innerJoin(wishes, eq(wishes.id, goals.wishId))
-		.where(and(eq(goals.familyId, grant.familyId), eq(goals.status, 'active'), visibleGoals(grant.actor)))
+		.where(choosable(grant))
 		.orderBy(goals.createdAt, goals.id);
+}
+
+/**
+ * SQL: goalChoices as a JSON array of { id, text, own }, for a page that reads them inside a
+ * statement it already runs. `familyOnly` as in choosable.
+ */
+export function goalChoicesJson(grant: FamilyGrant, familyOnly = false): SQL<unknown> {
+	return sql`(select coalesce(json_agg(json_build_object('id', ${goals.id}, 'text', ${goals.text},
+			'own', ${wishes.visibility} = 'member_private') order by ${goals.createdAt}, ${goals.id}), '[]')
+		from ${goals} join ${wishes} on ${wishes.id} = ${goals.wishId} where ${choosable(grant, familyOnly)})`;
+}
+
+/** SQL condition: the goal `goalId` is one the grant's actor may choose (goalChoices; `familyOnly` as in choosable). */
+export function goalChoosable(grant: FamilyGrant, goalId: string, familyOnly = false): SQL {
+	return sql`exists (select 1 from ${goals} join ${wishes} on ${wishes.id} = ${goals.wishId}
+		where ${goals.id} = ${goalId}::uuid and ${choosable(grant, familyOnly)})`;
 }
 
 /**
  * SQL: the goal the row in `meetings` is about, as { id, text }, or null when it has none or
  * the actor may not see it. A meeting is the whole family's; its goal may be a teenager's own,
  * and then only that teenager (and the team) read its words. Use in a select with a join, so
- * the columns are written with their tables' names.
+ * the columns are written with their tables' names. An interest's goal (activities/interests.ts)
+ * is read the same way: a shared interest never shows the words of a teenager's own goal.
  */
 export function meetingGoalJson(actor: Actor, goalId: SQL | { getSQL(): SQL }): SQL<{ id: string; text: string } | null> {
 	return sql<{ id: string; text: string } | null>`(select json_build_object('id', ${goals.id}, 'text', ${goals.text})
@@ -96,7 +127,7 @@ export function meetingGoalJson(actor: Actor, goalId: SQL | { getSQL(): SQL }): 
 }
 
 /** A JSON column from a subquery: PGlite and postgres.js may hand it over parsed or as text. */
-function json<T>(v: unknown): T {
+export function json<T>(v: unknown): T {
 	return (typeof v === 'string' ? JSON.parse(v) : v) as T;
 }
 

@@ -56,10 +56,14 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/staff/team': ['teamPlaces', 'validation'],
 	'/staff/interests': ['staffInterests', 'interestStatus', 'validation'],
 	'/staff/opportunities': ['staffOpportunities', 'partnerKind', 'opportunityKind', 'validation'],
+	'/staff/opportunities/new': ['staffOpportunities', 'opportunityKind', 'validation'],
+	'/staff/opportunities/[id=uuid]': ['staffOpportunities', 'opportunityKind', 'validation'],
+	'/staff/opportunities/partners/new': ['staffOpportunities', 'partnerKind', 'validation'],
+	'/staff/opportunities/partners/[id=uuid]': ['staffOpportunities', 'partnerKind', 'validation'],
 	'/staff/calendar': ['staff', 'staffMeetings', 'meetingType', 'interpreterStatus', 'validation', 'calendarFeed'],
 	'/staff/families/[id=uuid]/meetings': ['staff', 'staffMeetings', 'meetingType', 'interpreterStatus', 'validation'],
 	// 'slip': the letter's copy in the staff member's language too (the letter itself carries the member's and Danish).
-	'/staff/families/[id=uuid]': ['staff', 'staffFamily', 'staffMessages', 'slip', 'wishes', ...familyOverview],
+	'/staff/families/[id=uuid]': ['staff', 'staffFamily', 'staffMessages', 'slip', 'wishes', 'interestStatus', ...familyOverview],
 	'/staff/families/[id=uuid]/checkins': ['staff', 'checkin', 'lifeArea'],
 	'/staff/families/[id=uuid]/wishes/[wishId=uuid]': ['wishes', 'goals', 'validation'],
 	// The team's side of messages: the inbox's list and words are shared by the family's lists.

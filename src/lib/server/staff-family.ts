@@ -1,7 +1,7 @@
 /**
  * The staff's page of one family: the overview a family member also sees (families.ts), and
- * what only the team sees — open sign-in links and how many of the family's conversations
- * wait for a reply — in two statements: the shared head, and one statement for everything
+ * what only the team sees — open sign-in links, how many of the family's conversations
+ * wait for a reply, and the young people's leisure jobs and activities — in two statements: the shared head, and one statement for everything
  * that depends on who is reading (the member notes they may read, the links, the figure).
  */
 import { eq } from 'drizzle-orm';
@@ -11,6 +11,7 @@ import type { FamilyGrant } from './access';
 import { familyHead, memberNotesJson, overviewOf } from './families';
 import { openLinksJson, type OpenLinkSummary } from './auth/links';
 import { waitingCountSql } from './messages/inbox';
+import { countActiveNow, familyInterestsJson, type FamilyInterest } from './activities/interests';
 import type { FamilyOverview } from '$lib/types';
 
 export interface StaffFamilyPage {
@@ -18,6 +19,10 @@ export interface StaffFamilyPage {
 	openLinks: OpenLinkSummary[];
 	/** The family's conversations that wait for the team's reply. */
 	waiting: number;
+	/** The family's "I'm interested" that the staff member may see, newest change first. */
+	interests: FamilyInterest[];
+	/** Young people of the family with a leisure job or an activity now (as /staff/interests counts). */
+	activeNow: number;
 }
 
 export async function staffFamilyPage(db: Db, grant: FamilyGrant, now = new Date()): Promise<StaffFamilyPage | null> {
@@ -29,7 +34,8 @@ export async function staffFamilyPage(db: Db, grant: FamilyGrant, now = new Date
 			.select({
 				notes: memberNotesJson(grant),
 				openLinks: openLinksJson(grant.familyId, now),
-				waiting: waitingCountSql(actor, grant.familyId)
+				waiting: waitingCountSql(actor, grant.familyId),
+				interests: familyInterestsJson(grant)
 			})
 			.from(families)
 			// A join, so drizzle names every column with its table (the subqueries have their own).
@@ -40,6 +46,8 @@ export async function staffFamilyPage(db: Db, grant: FamilyGrant, now = new Date
 	return {
 		family: overviewOf(head, desk.notes, grant),
 		openLinks: desk.openLinks.map((l) => ({ ...l, createdAt: new Date(l.createdAt), expiresAt: new Date(l.expiresAt) })),
-		waiting: desk.waiting
+		waiting: desk.waiting,
+		interests: desk.interests,
+		activeNow: countActiveNow(desk.interests)
 	};
 }

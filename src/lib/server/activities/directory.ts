@@ -11,7 +11,7 @@ import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { opportunityStaleDays, type CostPeriod, type OpportunityKind, type PartnerKind } from '$lib/codes';
 import type { Locale } from '$lib/i18n/locales';
 import type { Db } from '../db';
-import { copenhagenToday, opportunities, opportunityTexts, partnerContacts, partners } from '../db/schema';
+import { copenhagenToday, opportunities, opportunityTexts, partnerContacts, partners, savedOpportunities } from '../db/schema';
 import { actorOrganisation, type Actor } from '../access';
 
 export interface DirectoryFilters {
@@ -23,6 +23,8 @@ export interface DirectoryFilters {
 	language?: string;
 	/** Only what fits this age (years this calendar year, from a birth year). */
 	age?: number | null;
+	/** Only what the reader saved for later (saved.ts). */
+	saved?: boolean;
 }
 
 export interface OpportunityCard {
@@ -44,10 +46,22 @@ export interface OpportunityCard {
 	languages: string[];
 	companion: boolean;
 	placesLeft: number | null;
+	/** The reader saved it for later (their own bookmark: nobody else's shows). */
+	saved: boolean;
 }
 
 /** Active today: begun, not ended. Ended ones leave the directory but stay in interests' history. */
 export const activeToday = sql`(${opportunities.activeFrom} <= ${copenhagenToday} and (${opportunities.activeUntil} is null or ${opportunities.activeUntil} >= ${copenhagenToday}))`;
+
+/**
+ * SQL: the row in `opportunities` is saved for later by the reader. A bookmark is only ever its
+ * member's own — a parent never sees a teenager's, nor a teenager a sibling's — and staff have none.
+ */
+export function savedByReader(actor: Actor): SQL<boolean> {
+	if (actor.kind !== 'family') return sql<boolean>`false`;
+	return sql<boolean>`exists (select 1 from ${savedOpportunities} where ${savedOpportunities.opportunityId} = ${opportunities.id}
+		and ${savedOpportunities.memberId} = ${actor.memberId}::uuid)`;
+}
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -58,6 +72,7 @@ function conditions(actor: Actor, f: DirectoryFilters): SQL[] {
 	if (f.area) where.push(sql`lower(${opportunities.area}) = lower(${f.area})`);
 	if (f.weekday) where.push(sql`${f.weekday}::smallint = any(${opportunities.weekdays})`);
 	if (f.language) where.push(sql`${f.language} = any(${opportunities.languages})`);
+	if (f.saved) where.push(savedByReader(actor));
 	if (f.age != null) where.push(sql`${f.age}::int between ${opportunities.minAge} and ${opportunities.maxAge}`);
 	if (f.q)
 		where.push(
@@ -67,7 +82,7 @@ function conditions(actor: Actor, f: DirectoryFilters): SQL[] {
 }
 
 /** What a card shows, in the reader's language where someone wrote a version (joined as opportunity_texts). */
-function cardColumns(locale: Locale) {
+function cardColumns(actor: Actor, locale: Locale) {
 	return {
 		id: opportunities.id,
 		kind: opportunities.kind,
@@ -85,7 +100,8 @@ function cardColumns(locale: Locale) {
 		endsAt: opportunities.endsAt,
 		languages: opportunities.languages,
 		companion: opportunities.companion,
-		placesLeft: opportunities.placesLeft
+		placesLeft: opportunities.placesLeft,
+		saved: savedByReader(actor)
 	};
 }
 
@@ -97,7 +113,7 @@ export async function findOpportunities(db: Db, actor: Actor, f: DirectoryFilter
 	if (f.q) order.push(desc(sql`ts_rank(${opportunities.search}, websearch_to_tsquery('danish', ${f.q}))`));
 	order.push(asc(opportunities.title));
 	const rows = await db
-		.select(cardColumns(locale))
+		.select(cardColumns(actor, locale))
 		.from(opportunities)
 		.innerJoin(partners, eq(partners.id, opportunities.partnerId))
 		.leftJoin(opportunityTexts, translated)
@@ -107,14 +123,23 @@ export async function findOpportunities(db: Db, actor: Actor, f: DirectoryFilter
 	return rows.map((r) => ({ ...r, weekdays: r.weekdays.map(Number) }));
 }
 
-/** The areas the directory has (for the filter), one statement. */
-export async function directoryAreas(db: Db, actor: Actor): Promise<string[]> {
-	const rows = await db
-		.selectDistinct({ area: opportunities.area })
-		.from(opportunities)
-		.where(and(sql`${opportunities.organisationId} = ${actorOrganisation(actor)}`, activeToday));
+/**
+ * The areas the directory has (for the filter), and how many of its opportunities the reader
+ * saved for later (the link to them): one statement. Every saved one is active in this
+ * directory, so it has an area: where there are no areas, nothing saved is left to show.
+ */
+export async function directoryFacets(db: Db, actor: Actor): Promise<{ areas: string[]; saved: number }> {
+	const mine = sql`${opportunities.organisationId} = ${actorOrganisation(actor)} and ${activeToday}`;
+	// The inner "opportunities" is the subquery's own table (the innermost scope names it).
+	const saved = sql<number>`(select count(*)::int from ${opportunities} where ${mine} and ${savedByReader(actor)})`;
+	const rows = await db.selectDistinct({ area: opportunities.area, saved }).from(opportunities).where(mine);
 	// Sorted as Danish sorts (the database's collation may differ between PostgreSQL and PGlite).
-	return rows.map((r) => r.area).sort((a, b) => a.localeCompare(b, 'da'));
+	return { areas: rows.map((r) => r.area).sort((a, b) => a.localeCompare(b, 'da')), saved: rows[0]?.saved ?? 0 };
+}
+
+/** The areas the directory has (for the filter). */
+export async function directoryAreas(db: Db, actor: Actor): Promise<string[]> {
+	return (await directoryFacets(db, actor)).areas;
 }
 
 export interface OpportunityPage extends OpportunityCard {
@@ -127,7 +152,7 @@ export interface OpportunityPage extends OpportunityCard {
 export async function getOpportunity(db: Db, actor: Actor, id: string, locale: Locale): Promise<OpportunityPage | null> {
 	const [row] = await db
 		.select({
-			...cardColumns(locale),
+			...cardColumns(actor, locale),
 			description: sql<string>`coalesce(${opportunityTexts.description}, ${opportunities.description})`,
 			firstStep: sql<string>`coalesce(${opportunityTexts.firstStep}, ${opportunities.firstStep})`,
 			address: opportunities.address

@@ -9,10 +9,10 @@
  * is the family's. Every statement here carries that condition, so a list, a count and a
  * single read agree, and a hidden interest answers exactly like a missing one.
  */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { interestNext, stillGoingAfterDays, type InterestStatus, type OpportunityKind } from '$lib/codes';
 import type { Locale } from '$lib/i18n/locales';
-import { type Db } from '../db';
+import { rowsOf, type Db } from '../db';
 import {
 	copenhagenToday,
 	familyMembers,
@@ -26,6 +26,7 @@ import {
 	users
 } from '../db/schema';
 import { actorOrganisation, authoredItems, visibleFamilies, visibleItems, type Actor, type FamilyGrant } from '../access';
+import { goalChoicesJson, goalChoosable, json, meetingGoalJson } from '../goals';
 import { activeToday } from './directory';
 import { notifyInterest } from '../outbox/enqueue';
 
@@ -37,19 +38,25 @@ export interface InterestInput {
 	memberId: string | null;
 	note: string;
 	companion: boolean;
+	/** One of the goals the actor may choose (interestChoices), or none. */
+	goalId?: string | null;
 	formKey: string;
 }
 
 export type SayResult =
 	| { ok: true; id: string }
 	| { ok: false; reason: 'notFound' }
+	/** The goal is not one the actor may link it to (gone, reached, or not theirs to see): choose again. */
+	| { ok: false; reason: 'goal' }
 	/** An open interest in this opportunity already exists for this child: its id, to go to. */
 	| { ok: false; reason: 'already'; id: string | null };
 
 /**
  * "I'm interested", by the signed-in member for themself, or by a parent for a child of the
  * family (a grant for 'interest.write'). A teenager's own starts private; a parent's for a
- * child is the family's. The opportunity must be in the directory the member sees today.
+ * child is the family's. The opportunity must be in the directory the member sees today. Its
+ * goal, if any, must be one the actor may choose; for an interest the family sees, one the
+ * whole family sees (a parent never links a teenager's own goal, nor shows it to the rest).
  */
 export async function sayInterested(db: Db, grant: FamilyGrant, input: InterestInput): Promise<SayResult> {
 	const actor = grant.actor;
@@ -76,15 +83,23 @@ export async function sayInterested(db: Db, grant: FamilyGrant, input: InterestI
 				and(eq(opportunities.id, input.opportunityId), sql`${opportunities.organisationId} = ${actorOrganisation(actor)}`, activeToday)
 			);
 		if (!target || !opportunity) return { ok: false, reason: 'notFound' } as const;
+		const visibility = forOther || actor.role !== 'child' ? 'family' : 'member_private';
+		if (input.goalId) {
+			const [{ ok }] = rowsOf<{ ok: boolean }>(
+				await tx.execute(sql`select ${goalChoosable(grant, input.goalId, visibility === 'family')} as ok`)
+			);
+			if (!ok) return { ok: false, reason: 'goal' } as const;
+		}
 		const [row] = await tx
 			.insert(interests)
 			.values({
 				familyId: grant.familyId,
 				memberId,
 				opportunityId: input.opportunityId,
-				visibility: forOther ? 'family' : actor.role === 'child' ? 'member_private' : 'family',
+				visibility,
 				note: input.note,
 				companion: input.companion,
+				goalId: input.goalId ?? null,
 				createdBy: actor.id,
 				formKey: input.formKey
 			})
@@ -128,6 +143,8 @@ export interface InterestSummary {
 	askNow: boolean;
 	/** The member's own: they may share it. */
 	mine: boolean;
+	/** The goal it is part of, when the reader may see that goal (a teenager's own goal: only they and the team). */
+	goal: { id: string; text: string } | null;
 	updatedAt: Date;
 }
 
@@ -156,6 +173,7 @@ export async function listInterests(
 			partner: partners.name,
 			askOn: interests.askOn,
 			due: sql<boolean>`${interests.askOn} <= ${copenhagenToday}`,
+			goal: meetingGoalJson(grant.actor, interests.goalId),
 			updatedAt: interests.updatedAt
 		})
 		.from(interests)
@@ -172,12 +190,35 @@ export async function listInterests(
 			)
 		)
 		.orderBy(desc(interests.updatedAt), desc(interests.id));
-	return rows.map(({ visibility, askOn: _askOn, due, ...r }) => ({
+	return rows.map(({ visibility, askOn: _askOn, due, goal, ...r }) => ({
 		...r,
+		goal: json<{ id: string; text: string } | null>(goal),
 		private: visibility === 'member_private',
 		mine: r.memberId === me,
 		askNow: due === true && r.memberId === me
 	}));
+}
+
+/**
+ * What the "I'm interested" form offers, in one statement: the children an adult may mark it
+ * for (none for a teenager, who marks only for themself), and the goals it may be part of —
+ * a teenager's: any active goal they see, their own too; an adult's: those the whole family sees.
+ */
+export async function interestChoices(
+	db: Db,
+	grant: FamilyGrant
+): Promise<{ children: { id: string; name: string }[]; goals: { id: string; text: string; own: boolean }[] }> {
+	const actor = grant.actor;
+	if (actor.kind !== 'family') return { children: [], goals: [] };
+	const adult = actor.role !== 'child';
+	const children = adult
+		? sql`(select coalesce(json_agg(json_build_object('id', ${familyMembers.id}, 'name', ${familyMembers.name}) order by ${familyMembers.name}, ${familyMembers.id}), '[]')
+			from ${familyMembers} where ${familyMembers.familyId} = ${grant.familyId}::uuid and ${familyMembers.role} = 'child')`
+		: sql`'[]'::json`;
+	const [row] = rowsOf<{ children: unknown; goals: unknown }>(
+		await db.execute(sql`select ${children} as children, ${goalChoicesJson(grant, adult)} as goals`)
+	);
+	return { children: json(row?.children ?? []), goals: json(row?.goals ?? []) };
 }
 
 export interface InterestEvent {
@@ -326,6 +367,39 @@ export async function answerStillGoing(db: Db, grant: FamilyGrant, id: string, a
 		if (answer === 'help') await notifyInterest(tx as unknown as Db, 'interest_help', { id, familyId: grant.familyId });
 		return true;
 	});
+}
+
+export interface FamilyInterest {
+	id: string;
+	memberId: string;
+	memberName: string;
+	/** In Danish, as the team's lists show it. */
+	title: string;
+	status: InterestStatus;
+	companion: boolean;
+	/** A teenager's own, not shared: the parents do not know of it. */
+	private: boolean;
+	updatedAt: string;
+}
+
+/**
+ * SQL: a family's interests that the grant's actor may see, newest change first, as a JSON
+ * array (FamilyInterest) — for the team's family page, read in a statement it already runs.
+ * The same rule as listInterests, so the page and the pipeline agree.
+ */
+export function familyInterestsJson(grant: FamilyGrant): SQL<FamilyInterest[]> {
+	return sql<FamilyInterest[]>`coalesce((select json_agg(json_build_object('id', ${interests.id}, 'memberId', ${interests.memberId},
+			'memberName', ${familyMembers.name}, 'title', ${opportunities.title}, 'status', ${interests.status},
+			'companion', ${interests.companion}, 'private', ${interests.visibility} = 'member_private', 'updatedAt', ${interests.updatedAt})
+			order by ${interests.updatedAt} desc, ${interests.id} desc)
+		from ${interests} join ${familyMembers} on ${familyMembers.id} = ${interests.memberId}
+		join ${opportunities} on ${opportunities.id} = ${interests.opportunityId}
+		where ${interests.familyId} = ${grant.familyId}::uuid and ${visibleItems(grant.actor, cols)}), '[]'::json)`;
+}
+
+/** How many of these interests' young people have a leisure job or an activity now: the rule of activeNow. */
+export function countActiveNow(list: Pick<FamilyInterest, 'memberId' | 'status'>[]): number {
+	return new Set(list.filter((i) => i.status === 'started' || i.status === 'still_going').map((i) => i.memberId)).size;
 }
 
 /**

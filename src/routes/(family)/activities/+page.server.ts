@@ -4,7 +4,7 @@ import { requireFamily } from '$lib/server/auth/guards';
 import { ownFamily } from '$lib/server/access';
 import { notFound } from '$lib/server/http/not-found';
 import { familyMembers } from '$lib/server/db/schema';
-import { directoryAreas, findOpportunities } from '$lib/server/activities/directory';
+import { directoryFacets, findOpportunities } from '$lib/server/activities/directory';
 import { listInterests } from '$lib/server/activities/interests';
 import { readDirectoryQuery } from '$lib/schemas/activities';
 import { copenhagenDate } from '$lib/i18n/format';
@@ -14,6 +14,7 @@ import type { PageServerLoad } from './$types';
  * /activities: the neighbourhood's leisure jobs, clubs and activities, filtered by a plain GET
  * form (works without JavaScript, and a filtered list is a link to share), and one's interests.
  * "Fits my age" is on by default: a teenager's own age, or the age of the child a parent looks for.
+ * What the member saved for later is a filter too (saved=1), with its count beside the areas.
  */
 export const load: PageServerLoad = async (event) => {
 	const user = requireFamily(event);
@@ -30,7 +31,7 @@ export const load: PageServerLoad = async (event) => {
 	const forMember = (user.role === 'child' ? null : children.find((c) => c.id === query.for)) ?? (children[0] || null);
 	const whose = user.role === 'child' ? members.find((m) => m.id === user.memberId) : forMember;
 	const age = whose?.birthYear ? year - whose.birthYear : null;
-	const [cards, areas, interests] = await Promise.all([
+	const [cards, facets, interests] = await Promise.all([
 		findOpportunities(
 			db,
 			user,
@@ -41,17 +42,19 @@ export const load: PageServerLoad = async (event) => {
 				area: query.area,
 				weekday: query.weekday,
 				language: query.language,
-				age: query.all === '1' ? null : age
+				age: query.all === '1' ? null : age,
+				saved: query.saved === '1'
 			},
 			event.locals.locale
 		),
-		directoryAreas(db, user),
+		directoryFacets(db, user),
 		listInterests(db, grant, event.locals.locale)
 	]);
 	return {
 		query,
 		cards,
-		areas,
+		areas: facets.areas,
+		savedCount: facets.saved,
 		age,
 		children: children.map((c) => ({ id: c.id, name: c.name })),
 		forMember: forMember?.id ?? null,

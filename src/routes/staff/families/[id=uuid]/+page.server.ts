@@ -19,12 +19,14 @@ export const load: PageServerLoad = async (event) => {
 	const grant = (await familyGrant(db, user, event.params.id, 'family.view')) ?? notFound();
 	// The same grant (audited above): staff read every wish, a teenager's private ones too.
 	const [page, wishes] = await Promise.all([staffFamilyPage(db, grant), listWishes(db, grant)]);
-	const { family, openLinks, waiting } = page ?? notFound();
+	const { family, openLinks, waiting, interests, activeNow } = page ?? notFound();
 	// A link made just now is shown once (link-flash.ts); a reload shows only that it is open.
 	const flash = takeNewLink(event.cookies, event.url, event.params.id);
 	return {
 		family,
 		waiting,
+		interests,
+		activeNow,
 		relation: grant.relation,
 		mayInvite: grantAllows(grant, 'invitation.create'),
 		mayReset: grantAllows(grant, 'signIn.reset'),
