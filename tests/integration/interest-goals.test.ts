@@ -13,7 +13,8 @@ import { familyActor, grantFor, makeFamily, makeStaff, makeTeam, makeUser, staff
 import { ownFamily, type FamilyActor } from '../../src/lib/server/access';
 import { seedOpportunities } from '../../src/lib/server/demo/opportunities';
 import { findOpportunities } from '../../src/lib/server/activities/directory';
-import { interestChoices, listInterests, moveInterest, sayInterested } from '../../src/lib/server/activities/interests';
+import { interestChoices, listInterests, sayInterested } from '../../src/lib/server/activities/interests';
+import { moveInterest } from '../../src/lib/server/activities/team-interests';
 import { writeWish } from '../../src/lib/server/wishes';
 import { setGoalReached, writeGoal } from '../../src/lib/server/goals';
 import { staffFamilyPage } from '../../src/lib/server/staff-family';

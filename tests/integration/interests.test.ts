@@ -12,16 +12,14 @@ import { ownFamily } from '../../src/lib/server/access';
 import { seedOpportunities } from '../../src/lib/server/demo/opportunities';
 import { findOpportunities } from '../../src/lib/server/activities/directory';
 import {
-	activeNow,
 	answerStillGoing,
-	interestPipeline,
 	countInterests,
 	getInterest,
 	listInterests,
-	moveInterest,
 	sayInterested,
 	shareInterest
 } from '../../src/lib/server/activities/interests';
+import { activeNow, interestPipeline, moveInterest } from '../../src/lib/server/activities/team-interests';
 import { interests, notifications } from '../../src/lib/server/db/schema';
 import { notifyStillGoing } from '../../src/lib/server/outbox/enqueue';
 import { render } from '../../src/lib/server/outbox/render';

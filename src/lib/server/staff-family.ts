@@ -11,7 +11,7 @@ import type { FamilyGrant } from './access';
 import { familyHead, memberNotesJson, overviewOf } from './families';
 import { openLinksJson, type OpenLinkSummary } from './auth/links';
 import { waitingCountSql } from './messages/inbox';
-import { countActiveNow, familyInterestsJson, type FamilyInterest } from './activities/interests';
+import { countActiveNow, familyInterestsJson, type FamilyInterest } from './activities/team-interests';
 import type { FamilyOverview } from '$lib/types';
 
 export interface StaffFamilyPage {

@@ -4,7 +4,7 @@ import { requireStaff } from '$lib/server/auth/guards';
 import { familyGrant } from '$lib/server/access';
 import { notFound } from '$lib/server/http/not-found';
 import { readForm } from '$lib/server/http/form';
-import { activeNow, interestPipeline, moveInterest } from '$lib/server/activities/interests';
+import { activeNow, interestPipeline, moveInterest } from '$lib/server/activities/team-interests';
 import { moveInterestForm } from '$lib/schemas/activities';
 import { fieldErrors } from '$lib/schemas/forms';
 import type { Actions, PageServerLoad } from './$types';
