@@ -34,6 +34,7 @@ import { teamQuickReplies } from '../../src/lib/server/messages/inbox';
 import { locales } from '../../src/lib/i18n/locales';
 import { findOpportunities } from '../../src/lib/server/activities/directory';
 import { listInterests } from '../../src/lib/server/activities/interests';
+import { listSaved } from '../../src/lib/server/activities/saved';
 import { opportunityStaleDays } from '../../src/lib/codes';
 
 // This suite's database is its own, so it starts empty and the demo can be loaded into it.
@@ -123,6 +124,13 @@ describeEachBackend('demo data', (ctx) => {
 		]);
 		expect((await listInterests(db, await as('amina@example.org'), 'da')).map((i) => i.title)).toEqual(['Fodbold for drenge 13–15 år']);
 		expect(await listInterests(db, await as('hodan@example.org'), 'da')).toHaveLength(3);
+		// Saved for later: Yusuf's two are his own; his mother has none of them.
+		expect((await listSaved(db, await as('yusuf@example.org'), 'da')).map((o) => o.title).sort()).toEqual([
+			'Fritidsjob i bageriet',
+			'Kodeklubben på biblioteket'
+		]);
+		expect(await listSaved(db, await as('amina@example.org'), 'da')).toEqual([]);
+		expect((await listSaved(db, await as('hodan@example.org'), 'da')).map((o) => o.title)).toEqual(['Læseklub for piger']);
 	});
 
 	it('has a team of at least ten staff covering all five departments', async () => {

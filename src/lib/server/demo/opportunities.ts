@@ -9,7 +9,17 @@ import { eq } from 'drizzle-orm';
 import { stillGoingAfterDays, type CostPeriod, type InterestStatus, type OpportunityKind, type PartnerKind } from '$lib/codes';
 import { addDays, copenhagenDate } from '$lib/i18n/format';
 import type { Db } from '../db';
-import { familyMembers, interestEvents, interests, opportunities, opportunityTexts, partnerContacts, partners, users } from '../db/schema';
+import {
+	familyMembers,
+	interestEvents,
+	interests,
+	opportunities,
+	opportunityTexts,
+	partnerContacts,
+	partners,
+	savedOpportunities,
+	users
+} from '../db/schema';
 
 interface DemoPartner {
 	key: string;
@@ -729,7 +739,19 @@ const demoInterests: DemoInterest[] = [
 	}
 ];
 
+/** Saved for later: Yusuf keeps two to think about (his own, nobody else sees them); Hodan one for her daughter. */
+const demoSaved: { member: string; opportunity: string }[] = [
+	{ member: 'Yusuf Hassan', opportunity: 'Kodeklubben på biblioteket' },
+	{ member: 'Yusuf Hassan', opportunity: 'Fritidsjob i bageriet' },
+	{ member: 'Hodan Warsame', opportunity: 'Læseklub for piger' }
+];
+
 export async function seedInterests(db: Db): Promise<void> {
+	for (const d of demoSaved) {
+		const [member] = await db.select({ id: familyMembers.id }).from(familyMembers).where(eq(familyMembers.name, d.member));
+		const [opportunity] = await db.select({ id: opportunities.id }).from(opportunities).where(eq(opportunities.title, d.opportunity));
+		if (member && opportunity) await db.insert(savedOpportunities).values({ memberId: member.id, opportunityId: opportunity.id });
+	}
 	const today = copenhagenDate();
 	const ago = (days: number) => new Date(Date.now() - days * 86_400_000);
 	for (const d of demoInterests) {
