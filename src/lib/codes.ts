@@ -255,3 +255,6 @@ export const opportunityStaleDays = 183;
 export const stillGoingAfterDays = 28;
 export const opportunityTitleMaxLength = 120;
 export const opportunityTextMaxLength = 2000;
+
+/** "What I can help with" in a staff member's own words, per language: a contact card's few sentences. */
+export const staffHelpTextMaxLength = 400;

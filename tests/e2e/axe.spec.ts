@@ -112,6 +112,12 @@ for (const { code, name } of locales) {
 		await audit(page, `/staff/availability (${code})`);
 		await page.goto('/staff/team');
 		await audit(page, `/staff/team, read only (${code})`);
+		// One's own profile, with a mistake.
+		await page.goto('/staff/profile');
+		await page.locator('#profile-phone').fill('12');
+		await page.locator('form[action="?/save"] button[type=submit]').click();
+		await expect(page.getByRole('alert')).toBeVisible();
+		await audit(page, `/staff/profile with errors (${code})`);
 		await page.goto('/staff/interests');
 		await audit(page, `/staff/interests (${code})`);
 		await page.goto('/staff/opportunities');

@@ -71,7 +71,7 @@ export const partnerForm = z.object({
 export type PartnerInput = z.infer<typeof partnerForm>;
 
 /** Danish and most foreign numbers: digits, spaces, + ( ) - (at least 8 digits). */
-const phone = z
+export const phone = z
 	.string()
 	.max(30, 'validation.phoneInvalid')
 	.refine((s) => /^\+?[\d\s()-]+$/.test(s) && s.replace(/\D/g, '').length >= 8, 'validation.phoneInvalid');
