@@ -9,7 +9,7 @@ import { describeEachBackend } from './harness';
 import { familyActor, makeFamily, makeStaff, makeTeam, makeUser, staffActor } from './fixtures';
 import {
 	findOpportunities,
-	directoryAreas,
+	directoryFacets,
 	markChecked,
 	staffDirectory,
 	type DirectoryFilters
@@ -70,7 +70,7 @@ describeEachBackend('directory', (ctx) => {
 		expect((await w.find({ weekday: 7 })).map((o) => o.title).sort()).toEqual(['Fritidsjob i bageriet', 'Svømning kun for piger']);
 		expect((await w.find({ language: 'uk' })).every((o) => o.languages.includes('uk'))).toBe(true);
 		expect((await w.find({ area: 'lyngbæk parken' })).every((o) => o.area === 'Lyngbæk Parken')).toBe(true);
-		expect(await directoryAreas(w.db, w.teen)).toEqual(['Gellerup', 'Lyngbæk midtby', 'Lyngbæk Parken']);
+		expect((await directoryFacets(w.db, w.teen)).areas).toEqual(['Gellerup', 'Lyngbæk midtby', 'Lyngbæk Parken']);
 		// Free football for a 15-year-old, as the teenager looks for it.
 		expect(await w.titles({ age: 15, free: true, q: 'fodbold' })).toEqual(['Fodbold for drenge 13–15 år', 'Fodbold for piger 10–16 år']);
 	});

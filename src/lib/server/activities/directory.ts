@@ -137,11 +137,6 @@ export async function directoryFacets(db: Db, actor: Actor): Promise<{ areas: st
 	return { areas: rows.map((r) => r.area).sort((a, b) => a.localeCompare(b, 'da')), saved: rows[0]?.saved ?? 0 };
 }
 
-/** The areas the directory has (for the filter). */
-export async function directoryAreas(db: Db, actor: Actor): Promise<string[]> {
-	return (await directoryFacets(db, actor)).areas;
-}
-
 export interface OpportunityPage extends OpportunityCard {
 	description: string;
 	firstStep: string;
