@@ -8,7 +8,7 @@ import { demoPassword, demoSignIns, seedDemoIfEmpty } from '../../src/lib/server
 import { departments, opportunities, partners } from '../../src/lib/server/db/schema';
 import { standardDepartments } from '../../src/lib/codes';
 import { parseLogin } from '../../src/lib/login';
-import { forgetOrganisationFrame, getOrganisationFrame } from '../../src/lib/server/organisation';
+import { forgetOrganisationFrame, getOrganisationFrame, organisationFrameRead } from '../../src/lib/server/organisation';
 import {
 	availabilityWindows,
 	familyMembers,
@@ -249,7 +249,10 @@ describeEachBackend('demo data', (ctx) => {
 		// A change shows after the minute (or when forgotten), not on every page view.
 		await db.update(organisations).set({ phone: '+45 87 10 20 31' });
 		expect((await getOrganisationFrame(db))!.phone).toBe('+45 87 10 20 30');
-		expect((await getOrganisationFrame(db, Date.now() + 61_000))!.phone).toBe('+45 87 10 20 31');
+		// After the minute the page still gets the kept frame at once, and the new one next time.
+		expect((await getOrganisationFrame(db, Date.now() + 61_000))!.phone).toBe('+45 87 10 20 30');
+		await organisationFrameRead();
+		expect((await getOrganisationFrame(db, Date.now() + 62_000))!.phone).toBe('+45 87 10 20 31');
 		await db.update(organisations).set({ phone: '+45 87 10 20 30' });
 		forgetOrganisationFrame();
 		// The database keeps opening hours a list.

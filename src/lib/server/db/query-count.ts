@@ -26,3 +26,11 @@ export async function withQueryCount<T>(work: () => Promise<T>): Promise<{ resul
 	const result = await current.run(tally, work);
 	return { result, queries: tally.n };
 }
+
+/**
+ * Runs work that belongs to the process, not to the request that happened to start it (a kept
+ * value refreshed in the background): the request neither waits for it nor counts it.
+ */
+export function outsideRequest<T>(work: () => Promise<T>): Promise<T> {
+	return current.exit(work);
+}
