@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { availableParallelism } from 'node:os';
 
 export default defineConfig({
 	plugins: [sveltekit()],
@@ -18,6 +19,9 @@ export default defineConfig({
 		hookTimeout: 60_000,
 		// PGlite runs on the main thread; one file at a time per worker keeps memory modest.
 		fileParallelism: true,
-		pool: 'forks'
+		pool: 'forks',
+		// Vitest's default is half the cores: one file at a time on a 2-core machine. Two at a time
+		// took the suite from 305 s to 196 s there (each file waits ~3 s on start-up and on PostgreSQL).
+		maxWorkers: Math.max(2, availableParallelism())
 	}
 });

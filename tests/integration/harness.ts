@@ -47,7 +47,10 @@ async function openPostgres(migrationsFolder = defaultMigrations): Promise<Datab
 	const { default: postgres } = await import('postgres');
 	const name = `opgang_test_${randomBytes(6).toString('hex')}`;
 	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`create database ${name}`);
+	// Every migration: a copy of the template global-setup.ts migrated once. An older release's
+	// migrations (upgrade.test.ts): an empty database that runs them.
+	const template = migrationsFolder === defaultMigrations ? inject('postgresTemplate') : '';
+	await admin.unsafe(`create database ${name}${template ? ` template ${template}` : ''}`);
 	await admin.end();
 	const url = new URL(adminUrl);
 	url.pathname = `/${name}`;

@@ -454,6 +454,8 @@ describeEachBackend('meetings: the staff side', (ctx) => {
 		expect(await staffCancel(w.db, grant, { id: booked.id, note: 'Syg' })).toBe(true);
 		expect(await getMeeting(w.db, w.familyGrant, booked.id)).toMatchObject({ status: 'cancelled', changeNote: 'Syg', sequence: 2 });
 		// A meeting that has begun can be marked.
+		const twoHoursAgo = new Date(Date.now() - 7_200_000);
+		const ninetyMinutesAgo = new Date(twoHoursAgo.getTime() + 1_800_000);
 		const [past] = await w.db
 			.insert(meetings)
 			.values({
@@ -462,10 +464,11 @@ describeEachBackend('meetings: the staff side', (ctx) => {
 				staffId: w.staff.contact.id,
 				type: 'phone',
 				status: 'booked',
-				startsAt: new Date(Date.now() - 7_200_000),
-				endsAt: new Date(Date.now() - 5_400_000),
-				blockedFrom: new Date(Date.now() - 7_200_000),
-				blockedUntil: new Date(Date.now() - 5_400_000),
+				startsAt: twoHoursAgo,
+				endsAt: ninetyMinutesAgo,
+				// The same instants, not Date.now() again: a millisecond later would break meetings_times.
+				blockedFrom: twoHoursAgo,
+				blockedUntil: ninetyMinutesAgo,
 				formKey: randomUUID()
 			})
 			.returning();
