@@ -258,3 +258,33 @@ export const opportunityTextMaxLength = 2000;
 
 /** "What I can help with" in a staff member's own words, per language: a contact card's few sentences. */
 export const staffHelpTextMaxLength = 400;
+
+/**
+ * What the team notes about how things are going (outcomes, /staff/families/[id]/outcomes):
+ * an adult's work or education, a school child's absence per term, a teenager's leisure job
+ * or activity and education. The team's figures and the export read these.
+ */
+export const outcomeKinds = ['work', 'school', 'youth'] as const;
+export type OutcomeKind = (typeof outcomeKinds)[number];
+
+/** An adult's work or education, from a date. The first four count as "in work or education". */
+export const workStatuses = [
+	'education',
+	'full_time',
+	'part_time',
+	'flex_job',
+	'activation',
+	'no_work',
+	'sick_leave',
+	'early_pension'
+] as const;
+export type WorkStatus = (typeof workStatuses)[number];
+export const inWorkOrEducation: readonly WorkStatus[] = ['education', 'full_time', 'part_time', 'flex_job'];
+
+/** A teenager's leisure now: a leisure job, a regular activity, or neither. */
+export const leisureStatuses = ['job', 'activity', 'none'] as const;
+export type LeisureStatus = (typeof leisureStatuses)[number];
+
+/** School terms as Danish schools report absence: spring from 1 January, autumn from 1 August. */
+export const schoolTerms = ['spring', 'autumn'] as const;
+export type SchoolTerm = (typeof schoolTerms)[number];

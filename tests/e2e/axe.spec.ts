@@ -250,11 +250,24 @@ for (const { code, name } of locales) {
 		// The staff's view of the family's check-ins (the staff member's language is saved above).
 		await signIn(page, own.staff.email);
 		await page.getByRole('main').getByRole('link', { name: /Prøve/ }).first().click();
+		await expect(page).toHaveURL(/\/staff\/families\/[0-9a-f-]+$/);
+		const familyPage = page.url();
 		await page.locator('main a[href$="/checkins"]').click();
 		await expect(page.locator('main svg[role=img]')).toHaveCount(1);
 		await audit(page, `staff check-ins (${code})`);
-		// Staff: the wish's page with a proposal form (a mistake, then a proposal), the goal's page.
+		// How things are going: a note with a mistake (nothing chosen), then one noted.
 		await page.goBack();
+		await page.locator('main a[href$="/outcomes"]').click();
+		await page.locator('form[action="?/record"]:has(select[name=work]) button[type=submit]').first().click();
+		await expect(page.locator('select[name=work][aria-invalid=true]')).toHaveCount(1);
+		await audit(page, `staff outcomes with errors (${code})`);
+		const workForm = page.locator('form[action="?/record"]:has(select[name=work])').first();
+		await workForm.locator('select[name=work]').selectOption('part_time');
+		await workForm.locator('button[type=submit]').click();
+		await expect(page.getByRole('status')).toBeVisible();
+		await audit(page, `staff outcomes with a note (${code})`);
+		// Staff: the wish's page with a proposal form (a mistake, then a proposal), the goal's page.
+		await page.goto(familyPage);
 		await page.locator('main li a[href*="/wishes/"]').first().click();
 		await expect(page.locator('#propose-text')).toBeVisible();
 		await page.locator('form[action="?/propose"] button[type=submit]').click();
@@ -272,6 +285,9 @@ for (const { code, name } of locales) {
 		// The family again: a proposal to answer, and the home page with a next step.
 		await signIn(page, own.parent.email);
 		await audit(page, `/home with next steps (${code})`);
+		await page.goto('/progress');
+		await expect(page.locator('main section')).toHaveCount(1);
+		await audit(page, `/progress with a note (${code})`);
 		await page.goto(wishPage);
 		await page.locator('main details summary').first().click();
 		await audit(page, `/wishes/[id] with a proposal (${code})`);

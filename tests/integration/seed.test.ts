@@ -23,6 +23,8 @@ import {
 	users
 } from '../../src/lib/server/db/schema';
 import { familyActor } from './fixtures';
+import { copenhagenDate } from '../../src/lib/i18n/format';
+import { currentOutcomes, listOutcomes } from '../../src/lib/server/outcomes';
 import { ownFamily } from '../../src/lib/server/access';
 import { getGoal, listGoals } from '../../src/lib/server/goals';
 import { homeFigures } from '../../src/lib/server/goal-steps';
@@ -131,6 +133,30 @@ describeEachBackend('demo data', (ctx) => {
 		]);
 		expect(await listSaved(db, await as('amina@example.org'), 'da')).toEqual([]);
 		expect((await listSaved(db, await as('hodan@example.org'), 'da')).map((o) => o.title)).toEqual(['Læseklub for piger']);
+	});
+
+	it('tells how things are going: parents towards work, absence falling, each reading only what is theirs', async () => {
+		const { db } = ctx();
+		const as = async (email: string) => {
+			const [row] = await db
+				.select({ user: users, member: familyMembers })
+				.from(users)
+				.innerJoin(familyMembers, eq(familyMembers.id, users.familyMemberId))
+				.where(eq(users.email, email));
+			return ownFamily(familyActor(row.member, row.user.id))!;
+		};
+		// Amina works part time now and reads the adults' notes, not Yusuf's
+		// school; Yusuf reads his own absence falling and his leisure job.
+		const today = copenhagenDate();
+		const now = async (email: string) =>
+			currentOutcomes(await listOutcomes(db, await as(email)), today).map(
+				(n) => `${n.memberName}: ${n.work ?? n.absencePercent ?? n.leisure}`
+			);
+		expect(await now('amina@example.org')).toEqual(['Amina Hassan: part_time', 'Omar Hassan: activation', 'Sara Hassan: 4']);
+		expect(await now('yusuf@example.org')).toEqual(['Yusuf Hassan: 7', 'Yusuf Hassan: job']);
+		const yusufSchool = (await listOutcomes(db, await as('yusuf@example.org'))).filter((n) => n.kind === 'school');
+		expect(yusufSchool.map((n) => n.absencePercent)).toEqual([7, 9.5, 11, 15, 18.5]);
+		expect(await now('hodan@example.org')).toEqual(['Hodan Warsame: activation', 'Ifrah Warsame: 8']);
 	});
 
 	it('has a team of at least ten staff covering all five departments', async () => {

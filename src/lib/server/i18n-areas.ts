@@ -34,6 +34,7 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/(family)/home': ['home', 'readAloud', 'meetingType', ...familyOverview],
 	'/(family)/wishes': ['wishes', 'validation', 'lifeArea'],
 	'/(family)/checkin': ['checkin', 'validation', 'lifeArea'],
+	'/(family)/progress': ['outcomes', 'readAloud'],
 	// Booking, one step per page; every step names the kinds of meeting.
 	'/(family)/meetings': ['meetings', 'meetingType', 'meetingStatus', 'interpreterStatus', 'calendarFeed'],
 	'/(family)/meetings/[id=uuid]': ['meetings', 'meetingType', 'meetingStatus', 'interpreterStatus', 'validation'],
@@ -66,6 +67,7 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	// 'slip': the letter's copy in the staff member's language too (the letter itself carries the member's and Danish).
 	'/staff/families/[id=uuid]': ['staff', 'staffFamily', 'staffMessages', 'slip', 'wishes', 'interestStatus', ...familyOverview],
 	'/staff/families/[id=uuid]/checkins': ['staff', 'checkin', 'lifeArea'],
+	'/staff/families/[id=uuid]/outcomes': ['staff', 'outcomes', 'memberRole', 'validation'],
 	'/staff/families/[id=uuid]/wishes/[wishId=uuid]': ['wishes', 'goals', 'validation'],
 	// The team's side of messages: the inbox's list and words are shared by the family's lists.
 	'/staff/inbox': ['staff', 'inbox', 'files'],

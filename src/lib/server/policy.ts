@@ -109,7 +109,12 @@ export const policy = {
 	/** Share one's interest with the parents, or answer "still going?": the member it is for. */
 	'interest.edit': ['self'],
 	/** Move an interest along (the partner is contacted, started, stopped) with a note: the team. */
-	'interest.manage': staffRelations
+	'interest.manage': staffRelations,
+	/**
+	 * Note how things are going (an adult's work, a child's school absence, a teenager's leisure),
+	 * or take back a note written by mistake: the team. The family reads them; it never writes them.
+	 */
+	'outcome.record': staffRelations
 } as const satisfies Record<string, readonly ItemRelation[]>;
 
 export type Action = keyof typeof policy;

@@ -53,6 +53,7 @@ import { formatPhone, normaliseEmail, normalisePhone } from '../../login';
 import { seedMessages } from './messages';
 import { seedNotifications } from './notifications';
 import { seedInterests, seedOpportunities } from './opportunities';
+import { seedOutcomes } from './outcomes';
 
 /** Shared by every demo user. Only for the demo: never seed a real database with it. */
 export const demoPassword = 'opgang-demo-2026';
@@ -332,6 +333,7 @@ export async function seedDemo(db: Db): Promise<void> {
 		await seedNotifications(tx as unknown as Db);
 		await seedOpportunities(tx as unknown as Db, org.id);
 		await seedInterests(tx as unknown as Db);
+		await seedOutcomes(tx as unknown as Db);
 	});
 }
 

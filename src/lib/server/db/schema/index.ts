@@ -10,3 +10,4 @@ export * from './calendar-feeds';
 export * from './files';
 export * from './outbox';
 export * from './opportunities';
+export * from './outcomes';
