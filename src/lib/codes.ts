@@ -33,6 +33,16 @@ export type SignInLinkPurpose = (typeof signInLinkPurposes)[number];
 export const familyStatuses = ['active', 'ended'] as const;
 export type FamilyStatus = (typeof familyStatuses)[number];
 
+/** Why a family's time with the team ended (the team leader says, /staff/families/[id]/manage). */
+export const endReasons = ['goals_reached', 'moved', 'declined', 'other'] as const;
+export type EndReason = (typeof endReasons)[number];
+
+/** What the history of a family's time with the team records. */
+export const familyChangeKinds = ['contact', 'ended', 'reopened'] as const;
+export type FamilyChangeKind = (typeof familyChangeKinds)[number];
+/** The team's own words on why a family's contact person changed or its time ended. */
+export const familyChangeNoteMaxLength = 300;
+
 /**
  * The departments a Danish municipality's team is drawn from. Each organisation has its own
  * lookup table (departments), seeded with these; a code here has a translated name in

@@ -438,10 +438,17 @@ for (const { code, name } of locales) {
 
 // The team page as its leader keeps it, in every language one after another (one sign-in whose
 // saved language changes: a test per locale would race for it).
-test('the team page passes axe in every locale, as the team leader keeps it', async ({ browser }) => {
+test('the team page passes axe in every locale, as the team leader keeps it', async ({ browser, own }) => {
 	test.setTimeout(420_000);
 	const page = await (await axeContext(browser)).newPage();
 	await signIn(page, 'axe-leader@e2e.test');
+	await page.goto(`/staff?q=${encodeURIComponent(own.parent.name)}`);
+	await page
+		.getByRole('link', { name: new RegExp(`Prøve ${own.k}\\b`) })
+		.first()
+		.click();
+	await expect(page).toHaveURL(/\/staff\/families\/[0-9a-f-]+$/);
+	const manage = `${page.url()}/manage`;
 	for (const { code, name } of locales) {
 		await chooseLanguage(page, name);
 		await page.goto('/staff/team');
@@ -454,6 +461,18 @@ test('the team page passes axe in every locale, as the team leader keeps it', as
 		await page.goto('/staff/outbox');
 		await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toHaveCount(2);
 		await audit(page, `/staff/outbox, failed and the demo's kept mail (${code})`);
+		// A family's contact person and time with the team: ending without a reason, then ended
+		// (with its history), then begun again for the next language.
+		await page.goto(manage);
+		await page.locator('form[action="?/end"] button[type=submit]').click();
+		await expect(page.locator('#end-reason-error')).toBeVisible();
+		await audit(page, `family manage with errors (${code})`);
+		await page.locator('#end-reason').selectOption('moved');
+		await page.locator('form[action="?/end"] button[type=submit]').click();
+		await expect(page.getByRole('status')).toBeVisible();
+		await audit(page, `family manage, ended, with its history (${code})`);
+		await page.locator('form[action="?/reopen"] button[type=submit]').click();
+		await expect(page.locator('form[action="?/end"]')).toBeVisible();
 	}
 	await chooseLanguage(page, 'Dansk');
 	await page.context().close();

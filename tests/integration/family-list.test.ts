@@ -60,7 +60,7 @@ describeEachBackend('staff family list', (ctx) => {
 		const melnyk = await family('Melnyk', away.id, ['Iryna Melnyk'], day(-100));
 		await db
 			.update(families)
-			.set({ status: 'ended', endedOn: day(-30) })
+			.set({ status: 'ended', endedOn: day(-30), endedReason: 'moved' })
 			.where(eq(families.id, odegard.id));
 		await involve(db, hassan.id, me.id);
 		const leave = await absence(db, away, -3, 5, me.id);

@@ -88,15 +88,19 @@ describeEachBackend('database guards', (ctx) => {
 		expect(row.standInId).toBeNull();
 	});
 
-	it('refuses an ended family without an end date, and an end date on an active family', async () => {
+	it('refuses an ended family without an end date or a reason, an end before it began, and an end date on an active family', async () => {
 		const { db, family } = await world();
-		await expect(db.update(families).set({ status: 'ended' }).where(eq(families.id, family.id))).rejects.toSatisfy(failsWith('23514'));
-		await expect(db.update(families).set({ endedOn: '2026-06-30' }).where(eq(families.id, family.id))).rejects.toSatisfy(
-			failsWith('23514')
-		);
-		await db.update(families).set({ status: 'ended', endedOn: '2026-06-30' }).where(eq(families.id, family.id));
+		await db.update(families).set({ enrolledOn: '2025-01-06' }).where(eq(families.id, family.id));
+		const refused = (values: Partial<typeof families.$inferInsert>) =>
+			expect(db.update(families).set(values).where(eq(families.id, family.id))).rejects.toSatisfy(failsWith('23514'));
+		await refused({ status: 'ended', endedReason: 'moved' });
+		await refused({ status: 'ended', endedOn: '2026-06-30' });
+		await refused({ endedOn: '2026-06-30' });
+		await refused({ endedReason: 'moved' });
+		await refused({ status: 'ended', endedOn: '2024-12-31', endedReason: 'moved' });
+		await db.update(families).set({ status: 'ended', endedOn: '2026-06-30', endedReason: 'moved' }).where(eq(families.id, family.id));
 		const [row] = await db.select().from(families).where(eq(families.id, family.id));
-		expect(row).toMatchObject({ status: 'ended', endedOn: '2026-06-30' });
+		expect(row).toMatchObject({ status: 'ended', endedOn: '2026-06-30', endedReason: 'moved' });
 	});
 
 	it('refuses a birth year outside 1900–2100', async () => {

@@ -9,8 +9,8 @@ import { isDay } from '$lib/time/zone';
 import { copenhagenDate } from '$lib/i18n/format';
 import { uuidField } from './forms';
 
-/** A day that has come (notes are about what happened), from the year 2000. */
-const pastDay = z
+/** A day that has come (notes are about what happened), from the year 2000. The team leader's end date too. */
+export const pastDay = z
 	.string()
 	.trim()
 	.refine((s) => isDay(s) && s >= '2000-01-01', 'validation.dateInvalid')

@@ -76,7 +76,7 @@ function statements(db: Db) {
 					) order by ${staff.name}), '[]'::json)
 					from ${familyStaff} join ${staff} on ${staff.id} = ${familyStaff.staffId}
 					left join ${departments} on ${departments.id} = ${staff.departmentId}
-					where ${familyStaff.familyId} = ${families.id})`,
+					where ${familyStaff.familyId} = ${families.id} and ${familyStaff.staffId} <> ${families.contactPersonId})`,
 					members: sql<MemberRow[]>`(select coalesce(json_agg(json_build_object(
 						'id', ${familyMembers.id}, 'name', ${familyMembers.name}, 'role', ${familyMembers.role},
 						'birthYear', ${familyMembers.birthYear}, 'preferredLanguage', ${familyMembers.preferredLanguage},

@@ -114,7 +114,12 @@ export const policy = {
 	 * Note how things are going (an adult's work, a child's school absence, a teenager's leisure),
 	 * or take back a note written by mistake: the team. The family reads them; it never writes them.
 	 */
-	'outcome.record': staffRelations
+	'outcome.record': staffRelations,
+	/**
+	 * Change who the family's contact person is, end the family's time with the team or begin it
+	 * again: the team leader, who keeps the caseloads even.
+	 */
+	'family.manage': ['leader']
 } as const satisfies Record<string, readonly ItemRelation[]>;
 
 export type Action = keyof typeof policy;

@@ -7,8 +7,8 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { families, familyMembers, outcomes } from '../db/schema';
-import type { LeisureStatus, WorkStatus } from '$lib/codes';
+import { familyChanges, families, familyMembers, outcomes, staff } from '../db/schema';
+import type { EndReason, LeisureStatus, WorkStatus } from '$lib/codes';
 
 type Note =
 	| { member: string; work: WorkStatus; from: string }
@@ -93,4 +93,47 @@ export async function seedOutcomes(db: Db): Promise<void> {
 		};
 	});
 	await db.insert(outcomes).values(rows);
+}
+
+/**
+ * The team's history of two families: the Warsames' first contact person handed them over as
+ * the work turned to jobs (she helps with the home still), and the Rashids' time with the team
+ * ended when both parents were in work or education.
+ */
+export const demoFamilyChanges: {
+	family: string;
+	kind: 'contact' | 'ended';
+	from?: string;
+	to?: string;
+	reason?: EndReason;
+	at: string;
+	note: string;
+}[] = [
+	{
+		family: 'Warsame',
+		kind: 'contact',
+		from: 'Sahra Abdi',
+		to: 'Mette Kjær',
+		at: '2025-04-01',
+		note: 'Hodan vil gerne i job; Sahra hjælper videre med boligen.'
+	},
+	{ family: 'Rashid', kind: 'ended', reason: 'goals_reached', at: '2026-06-30', note: 'Begge forældre i job eller uddannelse.' }
+];
+
+export async function seedFamilyChanges(db: Db): Promise<void> {
+	const staffIds = new Map((await db.select({ id: staff.id, name: staff.name }).from(staff)).map((s) => [s.name, s.id]));
+	const familyIds = new Map((await db.select({ id: families.id, name: families.name }).from(families)).map((f) => [f.name, f.id]));
+	const leader = staffIds.get('Lone Bak') ?? null;
+	await db.insert(familyChanges).values(
+		demoFamilyChanges.map((c) => ({
+			familyId: familyIds.get(c.family)!,
+			kind: c.kind,
+			fromStaffId: c.from ? (staffIds.get(c.from) ?? null) : null,
+			toStaffId: c.to ? (staffIds.get(c.to) ?? null) : null,
+			endedReason: c.reason ?? null,
+			note: c.note,
+			changedBy: leader,
+			at: new Date(`${c.at}T09:00:00Z`)
+		}))
+	);
 }

@@ -53,7 +53,7 @@ import { formatPhone, normaliseEmail, normalisePhone } from '../../login';
 import { seedMessages } from './messages';
 import { seedNotifications } from './notifications';
 import { seedInterests, seedOpportunities } from './opportunities';
-import { seedOutcomes } from './outcomes';
+import { seedFamilyChanges, seedOutcomes } from './outcomes';
 
 /** Shared by every demo user. Only for the demo: never seed a real database with it. */
 export const demoPassword = 'opgang-demo-2026';
@@ -175,7 +175,8 @@ export async function seedDemo(db: Db): Promise<void> {
 					area: team.area,
 					status: f.status,
 					enrolledOn: f.enrolledOn,
-					endedOn: f.endedOn
+					endedOn: f.endedOn,
+					endedReason: f.endedOn ? ('goals_reached' as const) : null
 				})
 				.returning({ id: families.id });
 			familyIds.set(f.name, familyRow.id);
@@ -334,6 +335,7 @@ export async function seedDemo(db: Db): Promise<void> {
 		await seedOpportunities(tx as unknown as Db, org.id);
 		await seedInterests(tx as unknown as Db);
 		await seedOutcomes(tx as unknown as Db);
+		await seedFamilyChanges(tx as unknown as Db);
 	});
 }
 

@@ -11,3 +11,4 @@ export * from './files';
 export * from './outbox';
 export * from './opportunities';
 export * from './outcomes';
+export * from './family-changes';

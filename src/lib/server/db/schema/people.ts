@@ -1,6 +1,16 @@
 import { sql } from 'drizzle-orm';
 // Relative, not $lib: drizzle-kit loads the schema without SvelteKit's aliases.
-import { absenceKinds, allOf, familyStatuses, lifeAreas, memberRoles, officeAddressMaxLength, oneOf, staffRoles } from '../../../codes';
+import {
+	absenceKinds,
+	allOf,
+	endReasons,
+	familyStatuses,
+	lifeAreas,
+	memberRoles,
+	officeAddressMaxLength,
+	oneOf,
+	staffRoles
+} from '../../../codes';
 import {
 	check,
 	date,
@@ -197,6 +207,7 @@ export const families = pgTable(
 		status: text('status', { enum: familyStatuses }).notNull().default('active'),
 		enrolledOn: date('enrolled_on').notNull().default(copenhagenToday),
 		endedOn: date('ended_on'),
+		endedReason: text('ended_reason', { enum: endReasons }),
 		createdAt: created()
 	},
 	(t) => [
@@ -211,7 +222,10 @@ export const families = pgTable(
 			foreignColumns: [staff.id, staff.teamId]
 		}),
 		check('families_status', sql.raw(`status in (${oneOf(familyStatuses)})`)),
-		check('families_ended_has_date', sql`(${t.status} = 'ended') = (${t.endedOn} is not null)`)
+		check('families_ended_has_date', sql`(${t.status} = 'ended') = (${t.endedOn} is not null)`),
+		check('families_ended_has_reason', sql`(${t.status} = 'ended') = (${t.endedReason} is not null)`),
+		check('families_ended_reason', sql.raw(`ended_reason is null or ended_reason in (${oneOf(endReasons)})`)),
+		check('families_ended_after_enrolled', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.enrolledOn}`)
 	]
 );
 

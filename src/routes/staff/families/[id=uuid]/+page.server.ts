@@ -30,6 +30,7 @@ export const load: PageServerLoad = async (event) => {
 		relation: grant.relation,
 		mayInvite: grantAllows(grant, 'invitation.create'),
 		mayReset: grantAllows(grant, 'signIn.reset'),
+		mayManage: grantAllows(grant, 'family.manage'),
 		newLink: flash ? await slipFor(db, family.id, flash, event.url.origin) : null,
 		openLinks: openLinks.map((l) => ({ ...l, createdAt: l.createdAt.toISOString(), expiresAt: l.expiresAt.toISOString() })),
 		viewer: user.staffId,
