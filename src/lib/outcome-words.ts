@@ -8,6 +8,7 @@ import type { LeisureStatus, OutcomeKind, WorkStatus } from '$lib/codes';
 
 export interface NoteWords {
 	kind: OutcomeKind;
+	/** From this day; for school, the term's first day. */
 	fromOn: string;
 	work: WorkStatus | null;
 	absencePercent: number | null;

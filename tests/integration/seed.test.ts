@@ -57,6 +57,16 @@ describeEachBackend('demo data', (ctx) => {
 		return staffActor(row.staff, row.userId);
 	}
 
+	/** A demo family member's own grant, by their sign-in. */
+	async function as(email: string) {
+		const [row] = await ctx()
+			.db.select({ user: users, member: familyMembers })
+			.from(users)
+			.innerJoin(familyMembers, eq(familyMembers.id, users.familyMemberId))
+			.where(eq(users.email, email));
+		return ownFamily(familyActor(row.member, row.user.id))!;
+	}
+
 	const familyNames = async (email: string) => (await listFamiliesForStaff(ctx().db, await actorFor(email))).map((f) => f.name).sort();
 
 	it('seeds an empty database once, and leaves it alone the second time', async () => {
@@ -111,14 +121,6 @@ describeEachBackend('demo data', (ctx) => {
 			.limit(1);
 		expect(await findOpportunities(db, familyActor(teen.member, teen.user.id), {}, 'da')).toHaveLength(29);
 		// Yusuf's leisure job waits for his "still going?"; his mother sees only the football he shared.
-		const as = async (email: string) => {
-			const [row] = await db
-				.select({ user: users, member: familyMembers })
-				.from(users)
-				.innerJoin(familyMembers, eq(familyMembers.id, users.familyMemberId))
-				.where(eq(users.email, email));
-			return ownFamily(familyActor(row.member, row.user.id))!;
-		};
 		const yusufs = await listInterests(db, await as('yusuf@example.org'), 'da');
 		expect(yusufs.map((i) => [i.title, i.status, i.askNow])).toEqual([
 			['Fodbold for drenge 13–15 år', 'interested', false],
@@ -137,14 +139,6 @@ describeEachBackend('demo data', (ctx) => {
 
 	it('tells how things are going: parents towards work, absence falling, each reading only what is theirs', async () => {
 		const { db } = ctx();
-		const as = async (email: string) => {
-			const [row] = await db
-				.select({ user: users, member: familyMembers })
-				.from(users)
-				.innerJoin(familyMembers, eq(familyMembers.id, users.familyMemberId))
-				.where(eq(users.email, email));
-			return ownFamily(familyActor(row.member, row.user.id))!;
-		};
 		// Amina works part time now and reads the adults' notes, not Yusuf's
 		// school; Yusuf reads his own absence falling and his leisure job.
 		const today = copenhagenDate();

@@ -13,22 +13,17 @@ import type { Db } from './db';
 import { familyMembers, outcomes, staff } from './db/schema';
 import { visibleItems, type FamilyGrant } from './access';
 import { memberKind, type MemberKind } from '$lib/roles';
-import type { LeisureStatus, MemberRole, OutcomeKind, WorkStatus } from '$lib/codes';
+import type { MemberRole, OutcomeKind } from '$lib/codes';
+import type { NoteWords } from '$lib/outcome-words';
 import type { RecordOutcomeForm } from '$lib/schemas/outcomes';
 
 const cols = { familyId: outcomes.familyId, memberId: outcomes.memberId, visibility: outcomes.visibility };
 
-export interface Outcome {
+/** A note as the pages say it (outcome-words.ts), with who it is about and who wrote it down. */
+export interface Outcome extends NoteWords {
 	id: string;
 	memberId: string;
 	memberName: string;
-	kind: OutcomeKind;
-	/** From this day; for school, the term's first day. */
-	fromOn: string;
-	work: WorkStatus | null;
-	absencePercent: number | null;
-	leisure: LeisureStatus | null;
-	inEducation: boolean | null;
 	/** The staff member who wrote it down, or null (another system, or someone who left). */
 	recordedBy: string | null;
 	recordedAt: Date;
