@@ -24,6 +24,7 @@ export interface FamilyChange {
 }
 
 export interface ManageView {
+	name: string;
 	status: FamilyStatus;
 	enrolledOn: string;
 	endedOn: string | null;
@@ -42,39 +43,45 @@ function mayManage(grant: FamilyGrant): grant is FamilyGrant & { actor: { kind: 
 	return grant.action === 'family.manage' && grant.actor.kind === 'staff';
 }
 
-/** What the team leader's page shows: the family's state, the team to choose from, and the history (newest first). */
+/** What the team leader's page shows: the family's name and state, the team to choose from, and the history (newest first). */
 export async function manageView(db: Db, grant: FamilyGrant): Promise<ManageView | null> {
 	if (!mayManage(grant)) return null;
-	const [family] = await db
-		.select({
-			status: families.status,
-			enrolledOn: families.enrolledOn,
-			endedOn: families.endedOn,
-			endedReason: families.endedReason,
-			contactPersonId: families.contactPersonId,
-			colleagues: sql<{ id: string; name: string }[]>`(select coalesce(json_agg(json_build_object('id', ${staff.id}, 'name', ${staff.name})
+	// The family and its history side by side: two statements, one round trip's wait.
+	const [[family], history] = await Promise.all([
+		db
+			.select({
+				name: families.name,
+				status: families.status,
+				enrolledOn: families.enrolledOn,
+				endedOn: families.endedOn,
+				endedReason: families.endedReason,
+				contactPersonId: families.contactPersonId,
+				colleagues: sql<
+					{ id: string; name: string }[]
+				>`(select coalesce(json_agg(json_build_object('id', ${staff.id}, 'name', ${staff.name})
 				order by ${staff.name}), '[]'::json) from ${staff} where ${staff.teamId} = "families"."team_id")`
-		})
-		.from(families)
-		.where(eq(families.id, grant.familyId));
+			})
+			.from(families)
+			.where(eq(families.id, grant.familyId)),
+		db
+			.select({
+				id: familyChanges.id,
+				kind: familyChanges.kind,
+				from: fromStaff.name,
+				to: toStaff.name,
+				endedReason: familyChanges.endedReason,
+				note: familyChanges.note,
+				by: byStaff.name,
+				at: familyChanges.at
+			})
+			.from(familyChanges)
+			.leftJoin(fromStaff, eq(fromStaff.id, familyChanges.fromStaffId))
+			.leftJoin(toStaff, eq(toStaff.id, familyChanges.toStaffId))
+			.leftJoin(byStaff, eq(byStaff.id, familyChanges.changedBy))
+			.where(eq(familyChanges.familyId, grant.familyId))
+			.orderBy(desc(familyChanges.at), asc(familyChanges.id))
+	]);
 	if (!family) return null;
-	const history = await db
-		.select({
-			id: familyChanges.id,
-			kind: familyChanges.kind,
-			from: fromStaff.name,
-			to: toStaff.name,
-			endedReason: familyChanges.endedReason,
-			note: familyChanges.note,
-			by: byStaff.name,
-			at: familyChanges.at
-		})
-		.from(familyChanges)
-		.leftJoin(fromStaff, eq(fromStaff.id, familyChanges.fromStaffId))
-		.leftJoin(toStaff, eq(toStaff.id, familyChanges.toStaffId))
-		.leftJoin(byStaff, eq(byStaff.id, familyChanges.changedBy))
-		.where(eq(familyChanges.familyId, grant.familyId))
-		.orderBy(desc(familyChanges.at), asc(familyChanges.id));
 	return { ...family, history };
 }
 
@@ -87,7 +94,7 @@ export async function changeContact(db: Db, grant: FamilyGrant, input: { staffId
 	try {
 		return await db.transaction(async (tx) => {
 			const [before] = await tx
-				.select({ contact: families.contactPersonId, status: families.status })
+				.select({ contact: families.contactPersonId })
 				.from(families)
 				.where(eq(families.id, grant.familyId))
 				.for('update');

@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import { getDatabase } from '$lib/server/db';
 import { requireStaff } from '$lib/server/auth/guards';
 import { familyGrant, type FamilyGrant } from '$lib/server/access';
-import { getFamilyName } from '$lib/server/families';
 import { changeContact, endParticipation, manageView, reopenParticipation } from '$lib/server/family-manage';
 import { readForm } from '$lib/server/http/form';
 import { notFound } from '$lib/server/http/not-found';
@@ -23,8 +22,7 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireStaff(event);
 	const { db } = await getDatabase();
 	const grant = (await familyGrant(db, user, event.params.id, 'family.manage')) ?? notFound();
-	const [name, view] = await Promise.all([getFamilyName(db, grant), manageView(db, grant)]);
-	if (name === null || !view) notFound();
+	const { name, ...view } = (await manageView(db, grant)) ?? notFound();
 	return {
 		family: { id: grant.familyId, name },
 		...view,
