@@ -1,6 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { getDatabase } from '$lib/server/db';
+import { getDatabase, refreshStatistics } from '$lib/server/db';
 import { deleteExpiredSessions, validateSessionToken } from '$lib/server/auth/session';
 import { deleteStaleThrottles } from '$lib/server/auth/throttle';
 import { deleteStaleDevices } from '$lib/server/auth/devices';
@@ -21,7 +21,7 @@ import { vapidKeys } from '$lib/server/outbox/push';
 export const init: ServerInit = async () => {
 	// A wrong AUDIT_RETENTION_DAYS stops the start here, not at the first hourly tidy-up.
 	const auditDays = retentionDays();
-	const { db, close } = await getDatabase();
+	const { db, close, backend } = await getDatabase();
 	if (process.env.OPGANG_DEMO === '1') {
 		const { seedDemoIfEmpty, printDemoSignIns } = await import('$lib/server/demo/seed');
 		const loaded = await seedDemoIfEmpty(db);
@@ -62,6 +62,8 @@ export const init: ServerInit = async () => {
 			await notifyDueSteps(db);
 			// Four weeks after a leisure activity started: "still going?", once.
 			await notifyStillGoing(db);
+			// The planner's statistics, which PGlite (no autovacuum) would otherwise never have.
+			await refreshStatistics({ db, backend });
 		} catch (error) {
 			console.error(`housekeeping failed: ${describeError(error)}`);
 		}

@@ -458,6 +458,10 @@ test('the team page passes axe in every locale, as the team leader keeps it', as
 		await expect(page.locator('#add-name-error')).toBeVisible();
 		await page.locator('main details summary').first().click();
 		await audit(page, `/staff/team with errors, a point open for changes (${code})`);
+		// The team's figures, with a period that cannot be (every figure shows meanwhile).
+		await page.goto('/staff/dashboard?from=2026-06&to=2026-01');
+		await expect(page.locator('#period-to-error')).toBeVisible();
+		await audit(page, `/staff/dashboard with errors (${code})`);
 		await page.goto('/staff/outbox');
 		await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toHaveCount(2);
 		await audit(page, `/staff/outbox, failed and the demo's kept mail (${code})`);

@@ -30,6 +30,8 @@ import { getGoal, listGoals } from '../../src/lib/server/goals';
 import { homeFigures } from '../../src/lib/server/goal-steps';
 import { listWishes } from '../../src/lib/server/wishes';
 import { listMeetings } from '../../src/lib/server/meetings/meetings';
+import { teamDashboard } from '../../src/lib/server/dashboard';
+import { shiftMonth } from '../../src/lib/schemas/dashboard';
 import { listConversations, unreadCount } from '../../src/lib/server/messages/conversations';
 import { readThread, seenBy } from '../../src/lib/server/messages/thread';
 import { teamQuickReplies } from '../../src/lib/server/messages/inbox';
@@ -151,6 +153,27 @@ describeEachBackend('demo data', (ctx) => {
 		const yusufSchool = (await listOutcomes(db, await as('yusuf@example.org'))).filter((n) => n.kind === 'school');
 		expect(yusufSchool.map((n) => n.absencePercent)).toEqual([7, 9.5, 11, 15, 18.5]);
 		expect(await now('hodan@example.org')).toEqual(['Hodan Warsame: activation', 'Ifrah Warsame: 8']);
+	});
+
+	it('gives the team leader figures that tell a story: parents into work, absence falling, meetings held', async () => {
+		const { db } = ctx();
+		const thisMonth = copenhagenDate().slice(0, 7);
+		const d = await teamDashboard(db, await actorFor('lone@example.org'), { from: shiftMonth(thisMonth, -11), to: thisMonth });
+		expect(d.months.every((m) => m.active >= 7)).toBe(true);
+		expect(d.parents.now.yes).toBeGreaterThan(d.parents.atStart.yes);
+		expect(d.parents.now.total).toBeGreaterThanOrEqual(10);
+		expect(d.school.change).toBeLessThan(0);
+		expect(d.teenagers.yes).toBeGreaterThanOrEqual(4);
+		expect(d.replies.count).toBeGreaterThan(0);
+		// A year of meetings with each family: home visits and walks most, a few not held.
+		const held = Object.fromEntries(d.meetings.map((m) => [m.type, m.held]));
+		expect(held.home).toBeGreaterThan(held.office);
+		expect(held.walk).toBeGreaterThan(held.video);
+		expect(d.meetings.reduce((n, m) => n + m.notHeld, 0)).toBeGreaterThan(0);
+		// Mette, a caseworker, counts her own families only, and sees only her own caseload.
+		const mette = await teamDashboard(db, await actorFor('mette@example.org'), { from: thisMonth, to: thisMonth });
+		expect(mette.caseloads.map((c) => c.name)).toEqual(['Mette Kjær']);
+		expect(mette.months[0].active).toBeLessThan(d.months[d.months.length - 1].active);
 	});
 
 	it('has a team of at least ten staff covering all five departments', async () => {

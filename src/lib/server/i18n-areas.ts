@@ -56,6 +56,7 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/staff/availability': ['availability', 'meetingType', 'validation'],
 	'/staff/team': ['teamPlaces', 'validation'],
 	'/staff/profile': ['staffProfile', 'lifeArea', 'validation'],
+	'/staff/dashboard': ['dashboard', 'validation', 'meetingType', 'lifeArea'],
 	'/staff/interests': ['staffInterests', 'interestStatus', 'validation'],
 	'/staff/opportunities': ['staffOpportunities', 'partnerKind', 'opportunityKind', 'validation'],
 	'/staff/opportunities/new': ['staffOpportunities', 'opportunityKind', 'validation'],

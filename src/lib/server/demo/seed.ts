@@ -54,6 +54,7 @@ import { seedMessages } from './messages';
 import { seedNotifications } from './notifications';
 import { seedInterests, seedOpportunities } from './opportunities';
 import { seedFamilyChanges, seedOutcomes } from './outcomes';
+import { seedMeetingHistory } from './meeting-history';
 
 /** Shared by every demo user. Only for the demo: never seed a real database with it. */
 export const demoPassword = 'opgang-demo-2026';
@@ -336,6 +337,7 @@ export async function seedDemo(db: Db): Promise<void> {
 		await seedInterests(tx as unknown as Db);
 		await seedOutcomes(tx as unknown as Db);
 		await seedFamilyChanges(tx as unknown as Db);
+		await seedMeetingHistory(tx as unknown as Db);
 	});
 }
 
