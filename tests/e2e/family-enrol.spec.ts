@@ -140,3 +140,46 @@ test('a caseworker is offered no enrolment and gets “not found” at its addre
 	await expect(page.getByRole('link', { name: da.staff.enrolLink })).toHaveCount(0);
 	expect((await page.request.get('/staff/families/new')).status()).toBe(404);
 });
+
+test('the leader’s new forms answer nonsense with words or “not found”, never a server error', async ({ page, baseURL, own }) => {
+	// The fuzzer posts as a caseworker, who gets 404 here: this posts as the team leader.
+	await signIn(page, leader);
+	await openFamily(page, own.parent.name, own.k);
+	const manage = `${new URL(page.url()).pathname}/manage`;
+	const uuid = '00000000-0000-4000-8000-000000000000';
+	const bodies: Record<string, string>[] = [
+		{},
+		{ name: 'x'.repeat(5000), area: '\u202e', enrolledOn: '2026-02-30', contact: uuid, memberRows: '-1', m0_name: 'A', m0_role: 'parent' },
+		{ name: 'A', area: 'B', enrolledOn: '2020-01-01', contact: uuid, memberRows: '1e9', m0_name: 'A', m0_role: 'parent', m0_born: '1899' },
+		{
+			name: 'A',
+			area: 'B',
+			enrolledOn: '2020-01-01',
+			contact: uuid,
+			m0_name: 'A',
+			m0_role: 'other_adult',
+			s0_staff: uuid,
+			s0_topic_work: 'on'
+		},
+		{ staff: uuid, helps: 'x', topic_money: 'on', more: 'members', staffRows: 'NaN' },
+		{ staff: 'not-a-uuid', more: 'staff' }
+	];
+	const statuses = new Set<number>();
+	for (const [path, action] of [
+		['/staff/families/new', 'enrol'],
+		['/staff/families/new', 'more'],
+		[manage, 'addStaff'],
+		[manage, 'removeStaff']
+	])
+		for (const form of bodies) {
+			const response = await page.request.post(`${path}?/${action}`, {
+				form,
+				headers: { origin: new URL(baseURL!).origin, accept: 'text/html' }
+			});
+			expect(response.status(), `${action} ${JSON.stringify(form).slice(0, 80)}`).toBeLessThan(500);
+			statuses.add(response.status());
+		}
+	// The refusals were answers, not all passes: a form's mistakes (400) and "nobody to take off" (404).
+	expect(statuses.has(400)).toBe(true);
+	expect(statuses.has(404)).toBe(true);
+});
