@@ -1,6 +1,6 @@
 /**
  * The team leader enrols a family and keeps the colleagues involved with it (issue 15), at
- * 360 px: enrolment without JavaScript, where a refused first try and "more rows" both keep
+ * 360 px: enrolment with and without JavaScript, where a refused first try and "more rows" both keep
  * everything typed, and the new family's page follows; a colleague added and one taken off,
  * which the parent sees on the family's first page at once; a caseworker gets "not found".
  */
@@ -23,73 +23,75 @@ async function openFamily(page: Page, parentName: string, k: number): Promise<vo
 	await expect(page).toHaveURL(/\/staff\/families\/[0-9a-f-]+$/);
 }
 
-test.describe('without JavaScript', () => {
-	test.use({ javaScriptEnabled: false });
+for (const javaScriptEnabled of [false, true]) {
+	test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {
+		test.use({ javaScriptEnabled });
 
-	test('the team leader enrols a family: a refused first try keeps everything typed, then the family’s page follows', async ({
-		page,
-		own
-	}) => {
-		const family = `Hirsi ${own.k}`;
-		const hawa = `Hawa Hirsi ${own.k}`;
-		const liban = `Liban Hirsi ${own.k}`;
-		await signIn(page, leader);
-		await page.getByRole('link', { name: da.staff.enrolLink }).click();
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.title);
-		// The budget: at most 6 statements (the server's own count, as budgets.spec.ts reads it).
-		expect(Number((await page.request.get(page.url())).headers()['x-opgang-queries'])).toBeLessThanOrEqual(6);
-		await expect(page.getByLabel(t.area, { exact: true })).toHaveValue('Prøvested');
+		test('the team leader enrols a family: a refused first try keeps everything typed, then the family’s page follows', async ({
+			page,
+			own
+		}) => {
+			const family = `Hirsi ${own.k}`;
+			const hawa = `Hawa Hirsi ${own.k}`;
+			const liban = `Liban Hirsi ${own.k}`;
+			await signIn(page, leader);
+			await page.getByRole('link', { name: da.staff.enrolLink }).click();
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.title);
+			// The budget: at most 6 statements (the server's own count, as budgets.spec.ts reads it).
+			expect(Number((await page.request.get(page.url())).headers()['x-opgang-queries'])).toBeLessThanOrEqual(6);
+			await expect(page.getByLabel(t.area, { exact: true })).toHaveValue('Prøvested');
 
-		await page.getByLabel(t.name, { exact: true }).fill(family);
-		const person = (k: number) => page.getByRole('group', { name: n(t.person, k), exact: true });
-		await person(1).getByLabel(t.memberName).fill(hawa);
-		await person(1).getByLabel(t.role).selectOption({ label: da.memberRole.parent });
-		await person(1).getByLabel(t.language).selectOption('so');
-		await person(2).getByLabel(t.memberName).fill(liban);
-		await person(2).getByLabel(t.role).selectOption({ label: da.memberRole.child });
-		await page.getByLabel(t.contact, { exact: true }).selectOption({ label: own.staff.name });
-		const colleague = page.getByRole('group', { name: n(t.colleague, 1), exact: true });
-		await colleague.getByLabel(t.who, { exact: true }).selectOption({ label: own.involved.name });
-		await colleague.getByLabel(da.lifeArea.leisure).check();
-		await colleague.getByLabel(t.helps).fill('Fritidsjob til Liban');
+			await page.getByLabel(t.name, { exact: true }).fill(family);
+			const person = (k: number) => page.getByRole('group', { name: n(t.person, k), exact: true });
+			await person(1).getByLabel(t.memberName).fill(hawa);
+			await person(1).getByLabel(t.role).selectOption({ label: da.memberRole.parent });
+			await person(1).getByLabel(t.language).selectOption('so');
+			await person(2).getByLabel(t.memberName).fill(liban);
+			await person(2).getByLabel(t.role).selectOption({ label: da.memberRole.child });
+			await page.getByLabel(t.contact, { exact: true }).selectOption({ label: own.staff.name });
+			const colleague = page.getByRole('group', { name: n(t.colleague, 1), exact: true });
+			await colleague.getByLabel(t.who, { exact: true }).selectOption({ label: own.involved.name });
+			await colleague.getByLabel(da.lifeArea.leisure).check();
+			await colleague.getByLabel(t.helps).fill('Fritidsjob til Liban');
 
-		// More rows: the page comes back with three more, and everything typed.
-		await page.getByRole('button', { name: t.moreMembers }).click();
-		await expect(person(9)).toBeVisible();
-		await expect(person(1).getByLabel(t.memberName)).toHaveValue(hawa);
+			// More rows: the page comes back with three more, and everything typed.
+			await page.getByRole('button', { name: t.moreMembers }).click();
+			await expect(person(9)).toBeVisible();
+			await expect(person(1).getByLabel(t.memberName)).toHaveValue(hawa);
 
-		// Liban's birth year is missing: said beside the field and in the summary, whose link reaches it.
-		await page.getByRole('button', { name: t.submit }).click();
-		const summary = page.getByRole('alert').filter({ hasText: da.errors.formTitle });
-		await expect(summary).toContainText(da.validation.birthYearChild);
-		await expect(summary.getByRole('link', { name: da.validation.birthYearChild })).toHaveAttribute('href', '#enrol-m1_born');
-		await expect(page.locator('#enrol-m1_born')).toHaveAttribute('aria-invalid', 'true');
-		await expect(page.getByLabel(t.name, { exact: true })).toHaveValue(family);
-		await expect(person(1).getByLabel(t.memberName)).toHaveValue(hawa);
-		await expect(person(1).getByLabel(t.role)).toHaveValue('parent');
-		await expect(person(1).getByLabel(t.language)).toHaveValue('so');
-		await expect(person(2).getByLabel(t.memberName)).toHaveValue(liban);
-		await expect(person(2).getByLabel(t.role)).toHaveValue('child');
-		await expect(person(9)).toBeVisible();
-		await expect(page.getByLabel(t.contact, { exact: true }).locator('option:checked')).toHaveText(own.staff.name);
-		await expect(colleague.getByLabel(t.who, { exact: true }).locator('option:checked')).toHaveText(own.involved.name);
-		await expect(colleague.getByLabel(da.lifeArea.leisure)).toBeChecked();
-		await expect(colleague.getByLabel(t.helps)).toHaveValue('Fritidsjob til Liban');
+			// Liban's birth year is missing: said beside the field and in the summary, whose link reaches it.
+			await page.getByRole('button', { name: t.submit }).click();
+			const summary = page.getByRole('alert').filter({ hasText: da.errors.formTitle });
+			await expect(summary).toContainText(da.validation.birthYearChild);
+			await expect(summary.getByRole('link', { name: da.validation.birthYearChild })).toHaveAttribute('href', '#enrol-m1_born');
+			await expect(page.locator('#enrol-m1_born')).toHaveAttribute('aria-invalid', 'true');
+			await expect(page.getByLabel(t.name, { exact: true })).toHaveValue(family);
+			await expect(person(1).getByLabel(t.memberName)).toHaveValue(hawa);
+			await expect(person(1).getByLabel(t.role)).toHaveValue('parent');
+			await expect(person(1).getByLabel(t.language)).toHaveValue('so');
+			await expect(person(2).getByLabel(t.memberName)).toHaveValue(liban);
+			await expect(person(2).getByLabel(t.role)).toHaveValue('child');
+			await expect(person(9)).toBeVisible();
+			await expect(page.getByLabel(t.contact, { exact: true }).locator('option:checked')).toHaveText(own.staff.name);
+			await expect(colleague.getByLabel(t.who, { exact: true }).locator('option:checked')).toHaveText(own.involved.name);
+			await expect(colleague.getByLabel(da.lifeArea.leisure)).toBeChecked();
+			await expect(colleague.getByLabel(t.helps)).toHaveValue('Fritidsjob til Liban');
 
-		await person(2).getByLabel(t.born).fill('2014');
-		await page.getByRole('button', { name: t.submit }).click();
-		await expect(page).toHaveURL(/\/staff\/families\/[0-9a-f-]+\?done=enrolled$/);
-		await expect(page.getByRole('status')).toHaveText(da.staffFamily.enrolledNow);
-		await expect(page.getByRole('heading', { level: 1 })).toContainText(family);
-		const main = page.getByRole('main');
-		for (const name of [hawa, liban, own.staff.name, own.involved.name]) await expect(main).toContainText(name);
-		// From here the leader makes the parent's sign-in link (the existing invitation).
-		await expect(page.locator('form[action="?/invite"] button', { hasText: hawa })).toBeVisible();
-		// The history on the leader's page begins with the enrolment.
-		await page.getByRole('link', { name: da.staffFamily.manageLink }).click();
-		await expect(page.getByRole('region', { name: m.historyTitle })).toContainText(own.staff.name);
+			await person(2).getByLabel(t.born).fill('2014');
+			await page.getByRole('button', { name: t.submit }).click();
+			await expect(page).toHaveURL(/\/staff\/families\/[0-9a-f-]+\?done=enrolled$/);
+			await expect(page.getByRole('status')).toHaveText(da.staffFamily.enrolledNow);
+			await expect(page.getByRole('heading', { level: 1 })).toContainText(family);
+			const main = page.getByRole('main');
+			for (const name of [hawa, liban, own.staff.name, own.involved.name]) await expect(main).toContainText(name);
+			// From here the leader makes the parent's sign-in link (the existing invitation).
+			await expect(page.locator('form[action="?/invite"] button', { hasText: hawa })).toBeVisible();
+			// The history on the leader's page begins with the enrolment.
+			await page.getByRole('link', { name: da.staffFamily.manageLink }).click();
+			await expect(page.getByRole('region', { name: m.historyTitle })).toContainText(own.staff.name);
+		});
 	});
-});
+}
 
 test('the team leader adds a colleague to a family and takes one off; the parent sees the team change at once', async ({
 	page,
