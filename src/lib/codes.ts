@@ -37,11 +37,22 @@ export type FamilyStatus = (typeof familyStatuses)[number];
 export const endReasons = ['goals_reached', 'moved', 'declined', 'other'] as const;
 export type EndReason = (typeof endReasons)[number];
 
-/** What the history of a family's time with the team records. */
-export const familyChangeKinds = ['contact', 'ended', 'reopened'] as const;
+/**
+ * What the history of a family's time with the team records: its enrolment (with its first
+ * contact person), a new contact person, ending and beginning again, and a colleague joining
+ * or leaving the staff involved with it.
+ */
+export const familyChangeKinds = ['contact', 'ended', 'reopened', 'enrolled', 'staff_added', 'staff_removed'] as const;
 export type FamilyChangeKind = (typeof familyChangeKinds)[number];
 /** The team's own words on why a family's contact person changed or its time ended. */
 export const familyChangeNoteMaxLength = 300;
+/** The team's own words on what an involved colleague helps a family with (staff only; family_staff.helps_with). */
+export const helpsWithMaxLength = 300;
+/** A family's name and a member's name as the team writes them at enrolment. */
+export const familyNameMaxLength = 80;
+export const memberNameMaxLength = 80;
+/** The neighbourhood a family lives in (families.area). */
+export const familyAreaMaxLength = 80;
 
 /**
  * The departments a Danish municipality's team is drawn from. Each organisation has its own

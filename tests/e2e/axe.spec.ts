@@ -439,7 +439,7 @@ for (const { code, name } of locales) {
 // The team page as its leader keeps it, in every language one after another (one sign-in whose
 // saved language changes: a test per locale would race for it).
 test('the team page passes axe in every locale, as the team leader keeps it', async ({ browser, own }) => {
-	test.setTimeout(420_000);
+	test.setTimeout(600_000);
 	const page = await (await axeContext(browser)).newPage();
 	await signIn(page, 'axe-leader@e2e.test');
 	await page.goto(`/staff?q=${encodeURIComponent(own.parent.name)}`);
@@ -465,9 +465,18 @@ test('the team page passes axe in every locale, as the team leader keeps it', as
 		await page.goto('/staff/outbox');
 		await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toHaveCount(2);
 		await audit(page, `/staff/outbox, failed and the demo's kept mail (${code})`);
+		// Enrolling a family, sent empty: every row's fields, the summary, the messages beside them.
+		await page.goto('/staff/families/new');
+		await page.locator('main form button[type=submit]:not([formaction]):not([aria-hidden])').click();
+		await expect(page.locator('#enrol-name-error')).toBeVisible();
+		await audit(page, `/staff/families/new with errors (${code})`);
 		// A family's contact person and time with the team: ending without a reason, then ended
 		// (with its history), then begun again for the next language.
 		await page.goto(manage);
+		// Adding a colleague with nobody chosen: the involved colleagues with their buttons, and the form's mistake.
+		await page.locator('form[action="?/addStaff"] button[type=submit]').click();
+		await expect(page.locator('#addStaff-staff-error')).toBeVisible();
+		await audit(page, `family manage, adding a colleague with errors (${code})`);
 		await page.locator('form[action="?/end"] button[type=submit]').click();
 		await expect(page.locator('#end-reason-error')).toBeVisible();
 		await audit(page, `family manage with errors (${code})`);

@@ -25,7 +25,8 @@ import {
 import { familyActor } from './fixtures';
 import { copenhagenDate } from '../../src/lib/i18n/format';
 import { currentOutcomes, listOutcomes } from '../../src/lib/server/outcomes';
-import { ownFamily } from '../../src/lib/server/access';
+import { familyGrant, ownFamily } from '../../src/lib/server/access';
+import { manageView } from '../../src/lib/server/family-manage';
 import { getGoal, listGoals } from '../../src/lib/server/goals';
 import { homeFigures } from '../../src/lib/server/goal-steps';
 import { listWishes } from '../../src/lib/server/wishes';
@@ -274,6 +275,13 @@ describeEachBackend('demo data', (ctx) => {
 		const { db } = ctx();
 		const all = (await db.select({ name: families.name }).from(families)).map((f) => f.name).sort();
 		expect(await familyNames('lone@example.org')).toEqual(all);
+	});
+
+	it("shows the team leader the Melnyks' enrolment in their history, with Olena as their first contact person", async () => {
+		const { db } = ctx();
+		const [melnyk] = await db.select({ id: families.id }).from(families).where(eq(families.name, 'Melnyk'));
+		const view = await manageView(db, (await familyGrant(db, await actorFor('lone@example.org'), melnyk.id, 'family.manage'))!);
+		expect(view?.history).toMatchObject([{ kind: 'enrolled', to: 'Olena Kovalenko', by: 'Lone Bak' }]);
 	});
 
 	it('gives the municipality the frame every page shows, kept for a minute', async () => {

@@ -4,13 +4,17 @@
  * again. Each change is a row in family_changes, in the same transaction, so the history is
  * never behind; each is made through an audited grant for 'family.manage' (the team leader's,
  * access.ts). The family sees the new contact person at once: it reads families.contact_person_id.
+ * The leader also adds a colleague to the staff involved with the family (with the topics the
+ * family sees and the team's own words) or takes one off; the family's team list reads
+ * family_staff, so it changes at once too.
  */
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { sqlState, type Db } from './db';
-import { familyChanges, families, staff } from './db/schema';
+import { familyChanges, families, familyStaff, staff } from './db/schema';
 import type { FamilyGrant } from './access';
-import type { EndReason, FamilyChangeKind, FamilyStatus } from '$lib/codes';
+import type { Involvement } from '$lib/schemas/family-enrol';
+import type { EndReason, FamilyChangeKind, FamilyStatus, LifeArea } from '$lib/codes';
 
 export interface FamilyChange {
 	id: string;
@@ -32,6 +36,8 @@ export interface ManageView {
 	contactPersonId: string;
 	/** The team's staff, who may become the contact person. */
 	colleagues: { id: string; name: string }[];
+	/** The colleagues involved with the family besides its contact person, with what each helps with. */
+	involved: { id: string; name: string; topics: LifeArea[]; helpsWith: string }[];
 	history: FamilyChange[];
 }
 
@@ -59,7 +65,11 @@ export async function manageView(db: Db, grant: FamilyGrant): Promise<ManageView
 				colleagues: sql<
 					{ id: string; name: string }[]
 				>`(select coalesce(json_agg(json_build_object('id', ${staff.id}, 'name', ${staff.name})
-				order by ${staff.name}), '[]'::json) from ${staff} where ${staff.teamId} = "families"."team_id")`
+				order by ${staff.name}), '[]'::json) from ${staff} where ${staff.teamId} = "families"."team_id")`,
+				involved: sql<ManageView['involved']>`(select coalesce(json_agg(json_build_object('id', ${staff.id}, 'name', ${staff.name},
+					'topics', ${familyStaff.topics}, 'helpsWith', ${familyStaff.helpsWith}) order by ${staff.name}), '[]'::json)
+				from ${familyStaff} join ${staff} on ${staff.id} = ${familyStaff.staffId}
+				where ${familyStaff.familyId} = "families"."id" and ${familyStaff.staffId} <> "families"."contact_person_id")`
 			})
 			.from(families)
 			.where(eq(families.id, grant.familyId)),
@@ -85,7 +95,12 @@ export async function manageView(db: Db, grant: FamilyGrant): Promise<ManageView
 	return { ...family, history };
 }
 
-type Result = { ok: true } | { ok: false; reason: 'notAllowed' | 'same' | 'notOnTeam' | 'ended' | 'notEnded' | 'beforeStart' };
+type Result =
+	| { ok: true }
+	| {
+			ok: false;
+			reason: 'notAllowed' | 'same' | 'notOnTeam' | 'ended' | 'notEnded' | 'beforeStart' | 'isContact' | 'already' | 'notInvolved';
+	  };
 
 /** A new contact person from the family's own team (the database keeps it so), with the team's words on why. */
 export async function changeContact(db: Db, grant: FamilyGrant, input: { staffId: string; note: string }): Promise<Result> {
@@ -159,6 +174,54 @@ export async function reopenParticipation(db: Db, grant: FamilyGrant, input: { n
 			.returning({ id: families.id });
 		if (!row) return { ok: false, reason: 'notEnded' } as const;
 		await tx.insert(familyChanges).values({ familyId: grant.familyId, kind: 'reopened', note: input.note, changedBy: actor.staffId });
+		return { ok: true } as const;
+	});
+}
+
+/** A colleague from the family's team joins the staff involved with it (not its contact person, not twice). */
+export async function addInvolved(db: Db, grant: FamilyGrant, input: Involvement): Promise<Result> {
+	if (!mayManage(grant)) return { ok: false, reason: 'notAllowed' };
+	const actor = grant.actor;
+	try {
+		return await db.transaction(async (tx) => {
+			const [family] = await tx
+				.select({ contact: families.contactPersonId, teamId: families.teamId })
+				.from(families)
+				.where(eq(families.id, grant.familyId))
+				.for('update');
+			if (!family) return { ok: false, reason: 'notAllowed' } as const;
+			if (family.contact === input.staffId) return { ok: false, reason: 'isContact' } as const;
+			const [row] = await tx
+				.insert(familyStaff)
+				.values({ familyId: grant.familyId, teamId: family.teamId, ...input })
+				.onConflictDoNothing()
+				.returning({ id: familyStaff.staffId });
+			if (!row) return { ok: false, reason: 'already' } as const;
+			await tx
+				.insert(familyChanges)
+				.values({ familyId: grant.familyId, kind: 'staff_added', toStaffId: input.staffId, changedBy: actor.staffId });
+			return { ok: true } as const;
+		});
+	} catch (e) {
+		// Someone of another team, or nobody: family_staff_staff_team_fk.
+		if (sqlState(e) === '23503') return { ok: false, reason: 'notOnTeam' };
+		throw e;
+	}
+}
+
+/** A colleague leaves the staff involved with the family (what they helped single members with goes with them). */
+export async function removeInvolved(db: Db, grant: FamilyGrant, input: { staffId: string }): Promise<Result> {
+	if (!mayManage(grant)) return { ok: false, reason: 'notAllowed' };
+	const actor = grant.actor;
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.delete(familyStaff)
+			.where(and(eq(familyStaff.familyId, grant.familyId), eq(familyStaff.staffId, input.staffId)))
+			.returning({ id: familyStaff.staffId });
+		if (!row) return { ok: false, reason: 'notInvolved' } as const;
+		await tx
+			.insert(familyChanges)
+			.values({ familyId: grant.familyId, kind: 'staff_removed', fromStaffId: input.staffId, changedBy: actor.staffId });
 		return { ok: true } as const;
 	});
 }

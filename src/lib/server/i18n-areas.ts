@@ -69,7 +69,9 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/staff/families/[id=uuid]': ['staff', 'staffFamily', 'staffMessages', 'slip', 'wishes', 'interestStatus', ...familyOverview],
 	'/staff/families/[id=uuid]/checkins': ['staff', 'checkin', 'lifeArea'],
 	'/staff/families/[id=uuid]/outcomes': ['staff', 'outcomes', 'memberRole', 'validation'],
-	'/staff/families/[id=uuid]/manage': ['staff', 'familyManage', 'validation'],
+	'/staff/families/[id=uuid]/manage': ['staff', 'familyManage', 'familyEnrol', 'lifeArea', 'validation'],
+	// The team leader enrols a family; the involved colleagues' fields are shared with the manage page.
+	'/staff/families/new': ['familyEnrol', 'memberRole', 'lifeArea', 'validation'],
 	'/staff/families/[id=uuid]/wishes/[wishId=uuid]': ['wishes', 'goals', 'validation'],
 	// The team's side of messages: the inbox's list and words are shared by the family's lists.
 	'/staff/inbox': ['staff', 'inbox', 'files'],

@@ -117,9 +117,15 @@ export const policy = {
 	'outcome.record': staffRelations,
 	/**
 	 * Change who the family's contact person is, end the family's time with the team or begin it
-	 * again: the team leader, who keeps the caseloads even.
+	 * again, add or remove the colleagues involved with it: the team leader, who keeps the caseloads even.
 	 */
-	'family.manage': ['leader']
+	'family.manage': ['leader'],
+	/**
+	 * Enrol a new family in the team, with its members, contact person and involved staff: the
+	 * team leader of the team it joins (there is no family yet, so access.ts checks the actor's
+	 * role on their own team; the audit line names the new family).
+	 */
+	'family.enrol': ['leader']
 } as const satisfies Record<string, readonly ItemRelation[]>;
 
 export type Action = keyof typeof policy;

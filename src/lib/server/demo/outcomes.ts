@@ -96,13 +96,14 @@ export async function seedOutcomes(db: Db): Promise<void> {
 }
 
 /**
- * The team's history of two families: the Warsames' first contact person handed them over as
- * the work turned to jobs (she helps with the home still), and the Rashids' time with the team
- * ended when both parents were in work or education.
+ * The team's history of three families: the Warsames' first contact person handed them over as
+ * the work turned to jobs (she helps with the home still), the Rashids' time with the team
+ * ended when both parents were in work or education, and the Melnyks were enrolled by the team
+ * leader this winter with Olena as their contact person.
  */
 export const demoFamilyChanges: {
 	family: string;
-	kind: 'contact' | 'ended';
+	kind: 'contact' | 'ended' | 'enrolled';
 	from?: string;
 	to?: string;
 	reason?: EndReason;
@@ -117,7 +118,8 @@ export const demoFamilyChanges: {
 		at: '2025-04-01',
 		note: 'Hodan vil gerne i job; Sahra hjælper videre med boligen.'
 	},
-	{ family: 'Rashid', kind: 'ended', reason: 'goals_reached', at: '2026-06-30', note: 'Begge forældre i job eller uddannelse.' }
+	{ family: 'Rashid', kind: 'ended', reason: 'goals_reached', at: '2026-06-30', note: 'Begge forældre i job eller uddannelse.' },
+	{ family: 'Melnyk', kind: 'enrolled', to: 'Olena Kovalenko', at: '2026-01-12', note: '' }
 ];
 
 export async function seedFamilyChanges(db: Db): Promise<void> {

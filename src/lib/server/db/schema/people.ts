@@ -5,6 +5,7 @@ import {
 	allOf,
 	endReasons,
 	familyStatuses,
+	helpsWithMaxLength,
 	lifeAreas,
 	memberRoles,
 	officeAddressMaxLength,
@@ -252,6 +253,7 @@ export const familyStaff = pgTable(
 	(t) => [
 		primaryKey({ columns: [t.familyId, t.staffId] }),
 		check('family_staff_topics', sql.raw(`topics <@ ${allOf(lifeAreas)}`)),
+		check('family_staff_helps_with_length', sql`char_length(${t.helpsWith}) <= ${sql.raw(String(helpsWithMaxLength))}`),
 		index('family_staff_staff_idx').on(t.staffId),
 		foreignKey({
 			name: 'family_staff_family_team_fk',

@@ -31,6 +31,8 @@ export const load: PageServerLoad = async (event) => {
 		mayInvite: grantAllows(grant, 'invitation.create'),
 		mayReset: grantAllows(grant, 'signIn.reset'),
 		mayManage: grantAllows(grant, 'family.manage'),
+		// Just enrolled (/staff/families/new): say so, and that sign-ins are made from here.
+		enrolledNow: event.url.searchParams.get('done') === 'enrolled',
 		newLink: flash ? await slipFor(db, family.id, flash, event.url.origin) : null,
 		openLinks: openLinks.map((l) => ({ ...l, createdAt: l.createdAt.toISOString(), expiresAt: l.expiresAt.toISOString() })),
 		viewer: user.staffId,

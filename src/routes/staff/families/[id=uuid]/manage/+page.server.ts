@@ -3,20 +3,21 @@ import type { z } from 'zod';
 import { getDatabase } from '$lib/server/db';
 import { requireStaff } from '$lib/server/auth/guards';
 import { familyGrant, type FamilyGrant } from '$lib/server/access';
-import { changeContact, endParticipation, manageView, reopenParticipation } from '$lib/server/family-manage';
+import { addInvolved, changeContact, endParticipation, manageView, removeInvolved, reopenParticipation } from '$lib/server/family-manage';
 import { readForm } from '$lib/server/http/form';
 import { notFound } from '$lib/server/http/not-found';
 import { changeContactForm, endForm, reopenForm } from '$lib/schemas/family-manage';
+import { addInvolvedForm, removeInvolvedForm } from '$lib/schemas/family-enrol';
 import { fieldErrors } from '$lib/schemas/forms';
 import { copenhagenDate } from '$lib/i18n/format';
 import type { Db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
 
-const doneKeys = ['contact', 'ended', 'reopened'] as const;
+const doneKeys = ['contact', 'ended', 'reopened', 'staffAdded', 'staffRemoved'] as const;
 
 /**
- * The team leader keeps a family's time with the team: its contact person, ending it and
- * beginning it again, with the history. Anyone else gets "not found" (policy 'family.manage').
+ * The team leader keeps a family's time with the team: its contact person, the colleagues
+ * involved with it, ending it and beginning it again, with the history. Anyone else gets "not found" (policy 'family.manage').
  */
 export const load: PageServerLoad = async (event) => {
 	const user = requireStaff(event);
@@ -35,7 +36,7 @@ export const load: PageServerLoad = async (event) => {
 /** Reads one form, takes the audited grant, runs the change; a refusal answers 400 beside the form, with its words. */
 async function change<S extends z.ZodType>(
 	event: RequestEvent<{ id: string }>,
-	form: 'contact' | 'end' | 'reopen',
+	form: 'contact' | 'end' | 'reopen' | 'addStaff' | 'removeStaff',
 	schema: S,
 	run: (db: Db, grant: FamilyGrant, input: z.output<S>) => Promise<{ ok: true } | { ok: false; reason: string }>,
 	done: (typeof doneKeys)[number]
@@ -47,8 +48,13 @@ async function change<S extends z.ZodType>(
 	const { db } = await getDatabase();
 	const grant = (await familyGrant(db, user, event.params.id, 'family.manage')) ?? notFound();
 	const result = await run(db, grant, parsed.data);
+	// Taking off someone who is not (or no longer) involved: nothing there, as for any unknown id.
 	if (!result.ok)
-		return fail(result.reason === 'notAllowed' ? 404 : 400, { form, values, errors: { form: `familyManage.refused.${result.reason}` } });
+		return fail(result.reason === 'notAllowed' || result.reason === 'notInvolved' ? 404 : 400, {
+			form,
+			values,
+			errors: { form: `familyManage.refused.${result.reason}` }
+		});
 	redirect(303, `/staff/families/${grant.familyId}/manage?done=${done}`);
 }
 
@@ -62,5 +68,14 @@ export const actions: Actions = {
 			'contact'
 		),
 	end: (event) => change(event, 'end', endForm, endParticipation, 'ended'),
-	reopen: (event) => change(event, 'reopen', reopenForm, reopenParticipation, 'reopened')
+	reopen: (event) => change(event, 'reopen', reopenForm, reopenParticipation, 'reopened'),
+	addStaff: (event) => change(event, 'addStaff', addInvolvedForm, addInvolved, 'staffAdded'),
+	removeStaff: (event) =>
+		change(
+			event,
+			'removeStaff',
+			removeInvolvedForm,
+			(db, grant, input) => removeInvolved(db, grant, { staffId: input.staff }),
+			'staffRemoved'
+		)
 };

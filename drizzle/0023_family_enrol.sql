@@ -1,0 +1,5 @@
+ALTER TABLE "audit_log" DROP CONSTRAINT "audit_log_action";--> statement-breakpoint
+ALTER TABLE "family_changes" DROP CONSTRAINT "family_changes_kind";--> statement-breakpoint
+ALTER TABLE "family_staff" ADD CONSTRAINT "family_staff_helps_with_length" CHECK (char_length("family_staff"."helps_with") <= 300);--> statement-breakpoint
+ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_action" CHECK (action in ('family.view', 'invitation.create', 'signIn.reset', 'member.privateItems.read', 'family.adultItems.read', 'family.staffItems.read', 'wish.write', 'wish.edit', 'checkin.write', 'checkin.edit', 'meeting.book', 'meeting.manage', 'goal.write', 'goal.propose', 'goal.support', 'message.write', 'message.manage', 'interest.write', 'interest.edit', 'interest.manage', 'outcome.record', 'family.manage', 'family.enrol'));--> statement-breakpoint
+ALTER TABLE "family_changes" ADD CONSTRAINT "family_changes_kind" CHECK (kind in ('contact', 'ended', 'reopened', 'enrolled', 'staff_added', 'staff_removed'));
