@@ -119,7 +119,12 @@ export const policy = {
 	 * Change who the family's contact person is, end the family's time with the team or begin it
 	 * again: the team leader, who keeps the caseloads even.
 	 */
-	'family.manage': ['leader']
+	'family.manage': ['leader'],
+	/**
+	 * Keep a colleague's profile or add a colleague to the team: the team leader (access.ts
+	 * staffGrant decides; the entry names no family). One's own profile is not audited.
+	 */
+	'staff.manage': ['leader']
 } as const satisfies Record<string, readonly ItemRelation[]>;
 
 export type Action = keyof typeof policy;
