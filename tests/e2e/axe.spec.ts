@@ -440,7 +440,7 @@ for (const { code, name } of locales) {
 // The team page as its leader keeps it, in every language one after another (one sign-in whose
 // saved language changes: a test per locale would race for it).
 test('the team page passes axe in every locale, as the team leader keeps it', async ({ browser, own }) => {
-	test.setTimeout(420_000);
+	test.setTimeout(600_000);
 	const page = await (await axeContext(browser)).newPage();
 	await signIn(page, 'axe-leader@e2e.test');
 	await page.goto(`/staff?q=${encodeURIComponent(own.parent.name)}`);
