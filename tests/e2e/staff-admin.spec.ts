@@ -126,7 +126,7 @@ test("the team leader's forms answer garbage with 400, never 500", async ({ page
 	await page.goto('/staff/team/staff');
 	const colleague = await page.getByRole('link', { name: about(t.edit, testColleague.name) }).getAttribute('href');
 	const headers = { origin: new URL(page.url()).origin, accept: 'text/html' };
-	const garbage = [
+	const garbage: Record<string, string>[] = [
 		{},
 		{ name: 'x'.repeat(5000), email: '@', departmentId: "1' or '1'='1", role: 'boss' },
 		{ target: '-1e99', phone: '\u0000' }

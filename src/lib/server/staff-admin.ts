@@ -9,7 +9,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { sqlState, type Db } from './db';
 import { absences, copenhagenToday, departments, families, familyStaff, staff, teams, users } from './db/schema';
 import type { TeamGrant } from './access';
-import { auditInsert } from './audit';
+import { auditStaffChange } from './staff-profile';
 import { caseloadTargetDefault, type StaffRole } from '$lib/codes';
 import type { NewColleague } from '$lib/schemas/staff-admin';
 
@@ -95,7 +95,7 @@ export async function teamDepartments(db: Db, grant: TeamGrant): Promise<Departm
 		.orderBy(asc(departments.name));
 }
 
-export type AddResult = { ok: true; staffId: string } | { ok: false; reason: 'emailTaken' | 'department' };
+export type AddResult = { ok: true; staffId: string } | { ok: false; reason: 'emailTaken' | 'department' | 'notFound' };
 
 /**
  * A new colleague on the leader's team: the staff row and a sign-in for the e-mail, in one
@@ -103,7 +103,7 @@ export type AddResult = { ok: true; staffId: string } | { ok: false; reason: 'em
  * the colleague sets one; an e-mail already in use (users_email_key) is answered as such.
  */
 export async function addColleague(db: Db, grant: TeamGrant, input: NewColleague): Promise<AddResult> {
-	if (!grant.mayEdit) return { ok: false, reason: 'department' };
+	if (!grant.mayEdit) return { ok: false, reason: 'notFound' };
 	const { actor } = grant;
 	try {
 		return await db.transaction(async (tx) => {
@@ -118,15 +118,7 @@ export async function addColleague(db: Db, grant: TeamGrant, input: NewColleague
 				.values({ teamId: grant.teamId, name: input.name, departmentId: department.id, role: input.role, languages: ['da'] })
 				.returning({ id: staff.id });
 			await tx.insert(users).values({ email: input.email, passwordHash: '!', locale: 'da', staffId: row.id });
-			await tx.execute(
-				auditInsert({
-					actorUserId: actor.id,
-					actorStaffId: actor.staffId,
-					actorName: actor.name,
-					action: 'staff.manage',
-					detail: `added ${row.id}`
-				})
-			);
+			await auditStaffChange(tx, actor, `added ${row.id}`);
 			return { ok: true, staffId: row.id } as const;
 		});
 	} catch (e) {

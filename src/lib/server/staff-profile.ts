@@ -11,7 +11,7 @@ import type { LocalizedText } from '$lib/localized';
 import type { ProfileInput } from '$lib/schemas/staff-profile';
 import type { Db } from './db';
 import { staff } from './db/schema';
-import { staffGrant, type Actor, type StaffGrant } from './access';
+import { staffGrant, type Actor, type StaffActor, type StaffGrant } from './access';
 import { auditInsert } from './audit';
 
 export interface OwnProfile {
@@ -20,6 +20,13 @@ export interface OwnProfile {
 	languages: string[];
 	helpTopics: LifeArea[];
 	helpText: LocalizedText;
+}
+
+/** A team leader's change to the team's staff, in the audit log ('staff.manage'; no family, no words typed). */
+export async function auditStaffChange(db: Db, actor: StaffActor, detail: string): Promise<void> {
+	await db.execute(
+		auditInsert({ actorUserId: actor.id, actorStaffId: actor.staffId, actorName: actor.name, action: 'staff.manage', detail })
+	);
 }
 
 /** The profile a grant is for. One statement. */
@@ -41,17 +48,7 @@ export async function saveProfile(db: Db, grant: StaffGrant, input: ProfileInput
 			.where(eq(staff.id, grant.staffId))
 			.returning({ id: staff.id });
 		if (rows.length !== 1) return false;
-		if (grant.staffId !== actor.staffId) {
-			await tx.execute(
-				auditInsert({
-					actorUserId: actor.id,
-					actorStaffId: actor.staffId,
-					actorName: actor.name,
-					action: 'staff.manage',
-					detail: `profile ${grant.staffId}`
-				})
-			);
-		}
+		if (grant.staffId !== actor.staffId) await auditStaffChange(tx, actor, `profile ${grant.staffId}`);
 		return true;
 	});
 }

@@ -27,6 +27,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { values: form, errors: fieldErrors(parsed.error) });
 		const { db } = await getDatabase();
 		const result = await addColleague(db, grant, parsed.data);
+		if (!result.ok && result.reason === 'notFound') notFound();
 		if (!result.ok) {
 			const errors = result.reason === 'emailTaken' ? { email: 'validation.emailTaken' } : { departmentId: 'validation.departmentChoose' };
 			return fail(409, { values: form, errors });
