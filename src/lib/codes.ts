@@ -146,6 +146,11 @@ export const meetingPlaceMaxLength = 300;
 export const meetingReasonMaxLength = 1000;
 /** A team's office address (where office meetings are), and a walk's meeting point the team keeps: name and a short description. */
 export const officeAddressMaxLength = 300;
+/** Families per staff member the team leader aims at (teams.caseload_target): the method's ~35. */
+export const caseloadTargetDefault = 35;
+export const caseloadTargetRange = { min: 1, max: 200 } as const;
+/** A staff member's name as the team leader types it (checked at the edge). */
+export const staffNameMaxLength = 120;
 export const meetingPointNameMaxLength = 80;
 export const meetingPointDescriptionMaxLength = 200;
 

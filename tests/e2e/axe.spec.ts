@@ -9,6 +9,7 @@ import { locales } from '../../src/lib/i18n/locales';
 import { test, expect, blockWeek, chooseLanguage, mondayAhead, signIn, signInButton } from './helpers';
 import { withVoices } from './speech';
 import { claimMessageFamily } from './own';
+import { testColleague } from '../../src/lib/server/demo/test-families';
 
 /** The "Listen" button (its name differs per language). */
 const listen = (page: Page) => page.getByRole('main').getByRole('button').and(page.locator('[aria-pressed]'));
@@ -449,6 +450,8 @@ test('the team page passes axe in every locale, as the team leader keeps it', as
 		.click();
 	await expect(page).toHaveURL(/\/staff\/families\/[0-9a-f-]+$/);
 	const manage = `${page.url()}/manage`;
+	await page.goto('/staff/team/staff');
+	const colleague = (await page.getByRole('heading', { name: testColleague.name }).getByRole('link').getAttribute('href'))!;
 	for (const { code, name } of locales) {
 		await chooseLanguage(page, name);
 		await page.goto('/staff/team');
@@ -462,6 +465,16 @@ test('the team page passes axe in every locale, as the team leader keeps it', as
 		await page.goto('/staff/dashboard?from=2026-06&to=2026-01');
 		await expect(page.locator('#period-to-error')).toBeVisible();
 		await audit(page, `/staff/dashboard with errors (${code})`);
+		// The team's staff and a colleague's profile with a mistake (nothing saved: the next locale sees the same).
+		await page.goto('/staff/team/staff');
+		await page.locator('form[action="?/add"] button[type=submit]').click();
+		await expect(page.locator('#add-name-error')).toBeVisible();
+		await audit(page, `/staff/team/staff with errors (${code})`);
+		await page.goto(colleague);
+		await page.locator('#profile-phone').fill('12');
+		await page.locator('form[action="?/save"] button[type=submit]').click();
+		await expect(page.locator('#profile-phone-error')).toBeVisible();
+		await audit(page, `a colleague's profile with errors (${code})`);
 		await page.goto('/staff/outbox');
 		await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toHaveCount(2);
 		await audit(page, `/staff/outbox, failed and the demo's kept mail (${code})`);

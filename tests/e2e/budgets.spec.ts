@@ -149,6 +149,13 @@ test('every page a caseworker reaches keeps to 6 statements, and its JavaScript 
 	expect(measures.filter((m) => m.path.startsWith('/staff/families/')).length).toBeGreaterThan(0);
 });
 
+test("the team leader's staff pages keep to 6 statements, and their JavaScript to the staff budget", async ({ page }) => {
+	await signIn(page, 'lone@example.org');
+	const measures = await crawl(page.request, ['/staff/team', '/staff/team/staff']);
+	check(measures);
+	expect(measures.filter((m) => /^\/staff\/team\/staff\/[0-9a-f-]{36}$/.test(m.path)).length).toBeGreaterThan(0);
+});
+
 test("the team's message pages keep to 6 statements and the staff budget, with conversations to open", async ({ page }) => {
 	// The demo's staff may have no conversation yet: a family whose messages wait for the team does.
 	const family = claimMessageFamily();

@@ -274,7 +274,8 @@ describeEachBackend('dashboard', (ctx) => {
 			{ month: '2026-05', active: 2, enrolled: 0, ended: 0 },
 			{ month: '2026-06', active: 2, enrolled: 0, ended: 0 }
 		]);
-		// Today's caseloads (families with the team now: F1, F2, F4).
+		// Today's caseloads (families with the team now: F1, F2, F4), against the team's target (35 unless set).
+		expect(d.caseloadTarget).toBe(35);
 		expect(d.caseloads.map(({ name, contact, involved }) => ({ name, contact, involved }))).toEqual([
 			{ name: 'Asta Caseworker', contact: 2, involved: 1 },
 			{ name: 'Bo Caseworker', contact: 1, involved: 1 },

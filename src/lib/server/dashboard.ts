@@ -21,7 +21,8 @@ import {
 	meetings,
 	messages,
 	outcomes,
-	staff
+	staff,
+	teams
 } from './db/schema';
 import { staffItemVisibility, visibleFamilies, type StaffActor } from './access';
 import { inWorkOrEducation, lifeAreas, meetingTypes, type LifeArea, type MeetingType } from '$lib/codes';
@@ -184,7 +185,7 @@ export function dashboardQuery(actor: StaffActor, period: Period): SQL {
 		select ${first}::text as "startsOn", ${last}::text as "endsOn",
 		${jsonRows(months)} as months,
 		${jsonRows(caseloads)} as caseloads,
-		null::int as "caseloadTarget",
+		(select caseload_target from ${teams} where id = ${actor.teamId}::uuid) as "caseloadTarget",
 		${jsonRow(parents)} as parents,
 		${jsonRow(school)} as school,
 		${jsonRow(teenagers)} as teenagers,

@@ -54,7 +54,10 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/account': ['account', 'readAloud'],
 	'/staff': ['staff'],
 	'/staff/availability': ['availability', 'meetingType', 'validation'],
-	'/staff/team': ['teamPlaces', 'validation'],
+	'/staff/team': ['teamPlaces', 'staffAdmin', 'validation'],
+	// The team leader keeps the team's staff ('staff': who is away; a colleague's profile is staffProfile's form).
+	'/staff/team/staff': ['staffAdmin', 'staff', 'department', 'validation'],
+	'/staff/team/staff/[id=uuid]': ['staffAdmin', 'staffProfile', 'lifeArea', 'validation'],
 	'/staff/profile': ['staffProfile', 'lifeArea', 'validation'],
 	'/staff/dashboard': ['dashboard', 'validation', 'meetingType', 'lifeArea'],
 	'/staff/interests': ['staffInterests', 'interestStatus', 'validation'],

@@ -125,7 +125,12 @@ export const policy = {
 	 * team leader of the team it joins (there is no family yet, so access.ts checks the actor's
 	 * role on their own team; the audit line names the new family).
 	 */
-	'family.enrol': ['leader']
+	'family.enrol': ['leader'],
+	/**
+	 * Keep a colleague's profile or add a colleague to the team: the team leader (access.ts
+	 * staffGrant decides; the entry names no family). One's own profile is not audited.
+	 */
+	'staff.manage': ['leader']
 } as const satisfies Record<string, readonly ItemRelation[]>;
 
 export type Action = keyof typeof policy;

@@ -17,7 +17,8 @@
  * The team has an office of its own, three walk meeting points (`testMeetingPoints`) and two
  * team leaders who keep them: Lis Leder (leader@e2e.test) for the tests, who gives a point she
  * adds a name of its own so tests booking walks meanwhile still find theirs, and Lars Leder
- * (axe-leader@e2e.test) for the axe sweep, which changes his language one locale after another.
+ * (axe-leader@e2e.test) for the axe sweep, which changes his language one locale after another;
+ * and Sahra Saabir (`testColleague`, no sign-in, no families), whose profile the leader keeps.
  */
 import type { Db } from '../db';
 import {
@@ -42,6 +43,8 @@ export const testLeaders = [
 	{ name: 'Lis Leder', email: 'leader@e2e.test' },
 	{ name: 'Lars Leder', email: 'axe-leader@e2e.test' }
 ];
+/** A colleague of the team that no other spec reads: the team leader's staff pages (staff-admin.spec.ts) change her profile. */
+export const testColleague = { name: 'Sahra Saabir', phone: '+45 40 39 00 09' };
 export const testOfficeAddress = 'Prøvekontoret, Prøvevej 1, 8000 Prøvested';
 export const testMeetingPoints = [
 	{ name: 'Parkens indgang', description: 'Ved legepladsen' },
@@ -77,6 +80,13 @@ export async function seedTestFamilies(db: Db, count: number): Promise<void> {
 				.returning({ id: staff.id });
 			await tx.insert(users).values({ email: l.email, passwordHash, locale: 'da', staffId: leader.id });
 		}
+		await tx.insert(staff).values({
+			teamId: team.id,
+			name: testColleague.name,
+			departmentId: department.id,
+			languages: ['da', 'so'],
+			phone: testColleague.phone
+		});
 		for (let k = 1; k <= count; k++) {
 			const person = async (name: string, languages: string[], phone: string) => {
 				const [row] = await tx

@@ -33,6 +33,8 @@ export interface TeamPlaces {
 	/** The team's own office address, or null (then office meetings are at `organisationAddress`). */
 	officeAddress: string | null;
 	organisationAddress: string | null;
+	/** Families per staff member the team aims at (staff-admin.ts sets it). */
+	caseloadTarget: number;
 	/** In the order families see them. */
 	points: MeetingPoint[];
 }
@@ -51,6 +53,7 @@ export async function getTeamPlaces(db: Db, grant: TeamGrant): Promise<TeamPlace
 		.select({
 			teamName: teams.name,
 			officeAddress: teams.officeAddress,
+			caseloadTarget: teams.caseloadTarget,
 			organisationAddress: organisations.address,
 			points: pointsJson(teams.id, false)
 		})

@@ -3,13 +3,15 @@ import { getDatabase } from '$lib/server/db';
 import { requireStaff } from '$lib/server/auth/guards';
 import { teamGrant } from '$lib/server/access';
 import { addPoint, editPoint, getTeamPlaces, movePoint, removePoint, saveOfficeAddress } from '$lib/server/meetings/places';
+import { setCaseloadTarget } from '$lib/server/staff-admin';
 import { readForm } from '$lib/server/http/form';
 import { notFound } from '$lib/server/http/not-found';
 import { fieldErrors } from '$lib/schemas/forms';
 import { addPointSchema, editPointSchema, movePointSchema, officeSchema, pointIdSchema } from '$lib/schemas/team';
+import { caseloadTargetSchema } from '$lib/schemas/staff-admin';
 import type { Actions, PageServerLoad } from './$types';
 
-const doneKeys = ['office', 'added', 'saved', 'moved', 'removed'] as const;
+const doneKeys = ['office', 'added', 'saved', 'moved', 'removed', 'target'] as const;
 
 /**
  * Where the team meets families: the office's address and the walk meeting points. Everyone on
@@ -70,6 +72,13 @@ export const actions: Actions = {
 		const parsed = movePointSchema.safeParse(form);
 		if (!parsed.success || !(await movePoint(db, grant, parsed.data))) notFound();
 		back('moved');
+	},
+	target: async (event) => {
+		const { db, grant, form } = await editing(event);
+		const parsed = caseloadTargetSchema.safeParse(form);
+		if (!parsed.success) return fail(400, { action: 'target', id: null, values: form, errors: fieldErrors(parsed.error) });
+		if (!(await setCaseloadTarget(db, grant, parsed.data.target))) notFound();
+		back('target');
 	},
 	remove: async (event) => {
 		const { db, grant, form } = await editing(event);

@@ -3,6 +3,8 @@ import { sql } from 'drizzle-orm';
 import {
 	absenceKinds,
 	allOf,
+	caseloadTargetDefault,
+	caseloadTargetRange,
 	endReasons,
 	familyStatuses,
 	helpsWithMaxLength,
@@ -94,13 +96,16 @@ export const teams = pgTable(
 		 * /staff/team). None: the organisation's address (meetings/booking.ts falls back to it).
 		 */
 		officeAddress: text('office_address'),
+		/** Families per staff member the team leader aims at (contact person or involved); on /staff/team. */
+		caseloadTarget: integer('caseload_target').notNull().default(caseloadTargetDefault),
 		createdAt: created()
 	},
 	(t) => [
 		check(
 			'teams_office_address_length',
 			sql`${t.officeAddress} is null or char_length(${t.officeAddress}) between 1 and ${sql.raw(String(officeAddressMaxLength))}`
-		)
+		),
+		check('teams_caseload_target_range', sql.raw(`caseload_target between ${caseloadTargetRange.min} and ${caseloadTargetRange.max}`))
 	]
 );
 
