@@ -331,3 +331,72 @@ export function teamGrant(actor: Actor, action: 'view' | 'edit'): TeamGrant | nu
 	if (action === 'edit' && !mayEdit) return null;
 	return { teamId: actor.teamId, mayEdit, actor } as TeamGrant;
 }
+
+/** What a verified API token tells access.ts (api-tokens.ts verifyApiToken makes it). */
+export interface ApiCaller {
+	tokenId: string;
+	teamId: string;
+	name: string;
+}
+
+const nobody = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * A team's API token as an actor: it acts as its team, with the team leader's reach — every
+ * family of the team and the items the team's staff see (visibleItems), nobody else's. It is no
+ * person: its staff id matches no contact person, stand-in or helper, so its only relation is
+ * 'leader', and what it writes is recorded as by another system (outcomes: source 'api').
+ * Decided: a system of the municipality's team works at the team's level, as the leader does;
+ * which data it gets is narrowed by the token's scopes and by what the API returns (api.ts).
+ */
+export function apiActor(caller: ApiCaller): StaffActor {
+	return {
+		kind: 'staff',
+		id: nobody,
+		email: null,
+		phone: null,
+		locale: 'da',
+		staffId: nobody,
+		teamId: caller.teamId,
+		name: `API: ${caller.name}`,
+		role: 'team_leader'
+	};
+}
+
+/** The audit line of one API call: no person, the token's name, its id's first characters and what was asked. */
+function apiAuditEntry(caller: ApiCaller, action: Action, familyId: string | null, what: string) {
+	return {
+		actorUserId: null,
+		actorStaffId: null,
+		actorName: `API: ${caller.name}`,
+		action,
+		familyId,
+		detail: `${caller.tokenId.slice(0, 8)} ${what}`
+	};
+}
+
+/**
+ * A grant for an API call on one family of the token's team, or null (another team's family, or
+ * none: the same answer, 404). The call is audited in the same statement, like a staff grant.
+ */
+export async function apiFamilyGrant(
+	db: Db,
+	caller: ApiCaller,
+	familyId: string,
+	action: Action,
+	what: string
+): Promise<FamilyGrant | null> {
+	if (!allows(action, 'leader')) return null;
+	const actor = apiActor(caller);
+	const result = await db.execute(sql`with fam as (select ${families.id} from ${families} where ${families.id} = ${familyId}::uuid
+			and ${families.teamId} = ${caller.teamId}::uuid),
+		logged as (${auditInsert(apiAuditEntry(caller, action, familyId, what), new Date(), sql`exists (select 1 from fam)`)})
+		select 1 as found from fam`);
+	if (rowsOf(result).length === 0) return null;
+	return { familyId, relation: 'leader', action, actor } as FamilyGrant;
+}
+
+/** Audits an API call that is about no one family (a list of the team's families). */
+export async function auditApiCall(db: Db, caller: ApiCaller, what: string): Promise<void> {
+	await db.execute(auditInsert(apiAuditEntry(caller, 'api.read', null, what)));
+}

@@ -55,6 +55,9 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/staff': ['staff'],
 	'/staff/availability': ['availability', 'meetingType', 'validation'],
 	'/staff/team': ['teamPlaces', 'validation'],
+	// The team's API tokens (its leader's) and the API's reference for the systems' developers.
+	'/staff/team/api': ['apiTokens', 'validation'],
+	'/api/v1/docs': ['apiDocs', 'apiTokens'],
 	'/staff/profile': ['staffProfile', 'lifeArea', 'validation'],
 	'/staff/interests': ['staffInterests', 'interestStatus', 'validation'],
 	'/staff/opportunities': ['staffOpportunities', 'partnerKind', 'opportunityKind', 'validation'],

@@ -119,7 +119,15 @@ export const policy = {
 	 * Change who the family's contact person is, end the family's time with the team or begin it
 	 * again: the team leader, who keeps the caseloads even.
 	 */
-	'family.manage': ['leader']
+	'family.manage': ['leader'],
+	/**
+	 * Read the team's families through the API (/api/v1): one of the team's other systems, with a
+	 * token the team leader made. A token acts as its team, so it reaches what the team leader
+	 * reaches (access.ts apiFamilyGrant); its scopes narrow that further.
+	 */
+	'api.read': ['leader'],
+	/** Make or revoke the team's API tokens (/staff/team/api): the team leader. */
+	'apiToken.manage': ['leader']
 } as const satisfies Record<string, readonly ItemRelation[]>;
 
 export type Action = keyof typeof policy;
