@@ -31,6 +31,9 @@ export const init: ServerInit = async () => {
 		if (loaded && testFamilies) {
 			const { seedTestFamilies } = await import('$lib/server/demo/test-families');
 			await seedTestFamilies(db, Number(testFamilies));
+			// An expired API token with a secret the tests know (api.spec.ts).
+			const { seedTestApiTokens } = await import('$lib/server/demo/test-api-tokens');
+			await seedTestApiTokens(db);
 			// Families with a message waiting for the team (the staff's message tests).
 			const messageFamilies = process.env.OPGANG_TEST_MESSAGE_FAMILIES;
 			if (messageFamilies) {

@@ -306,5 +306,7 @@ export type SchoolTerm = (typeof schoolTerms)[number];
  */
 export const apiScopes = ['families:read', 'outcomes:read', 'outcomes:write', 'meetings:read', 'goals:read'] as const;
 export type ApiScope = (typeof apiScopes)[number];
+/** A scope's checkbox name on the keys page: `scope-outcomes-write` (no colon, so a plain id too). */
+export const apiScopeField = (scope: ApiScope) => `scope-${scope.replace(':', '-')}`;
 /** Longest name of a token ("Jobcenter's case system"): the field's maxlength, zod and the CHECK. */
 export const apiTokenNameMaxLength = 80;

@@ -3,16 +3,23 @@
  * checkbox (readForm keeps one value per name): ticked ones arrive as "on".
  */
 import { z } from 'zod';
-import { apiScopes, apiTokenNameMaxLength, type ApiScope } from '$lib/codes';
+import { apiScopeField, apiScopes, apiTokenNameMaxLength } from '$lib/codes';
 import { isDay } from '$lib/time/zone';
 import { copenhagenDate } from '$lib/i18n/format';
 import { tokenIdField } from './forms';
 
-/** A scope's checkbox name: `scope-outcomes-write` (no colon, so the id is a plain one too). */
-export const scopeField = (scope: ApiScope) => `scope-${scope.replace(':', '-')}`;
+export const scopeField = apiScopeField;
 
-export const createApiTokenForm = z
-	.object({
+/** The ticked scopes, gathered from their checkboxes before the form is checked (so every field's message shows at once). */
+function withScopes(raw: unknown): unknown {
+	if (typeof raw !== 'object' || raw === null) return raw;
+	const fields = raw as Record<string, unknown>;
+	return { ...fields, scopes: apiScopes.filter((s) => typeof fields[scopeField(s)] === 'string') };
+}
+
+export const createApiTokenForm = z.preprocess(
+	withScopes,
+	z.object({
 		name: z
 			.string()
 			.optional()
@@ -26,17 +33,9 @@ export const createApiTokenForm = z
 			.refine((s) => s === '' || isDay(s), 'validation.dateInvalid')
 			.refine((s) => s === '' || s >= copenhagenDate(), 'validation.expiryPast')
 			.transform((s) => s || null),
-		...Object.fromEntries(apiScopes.map((s) => [scopeField(s), z.string().optional()]))
+		scopes: z.array(z.enum(apiScopes)).min(1, 'validation.scopesRequired')
 	})
-	.transform((f, ctx) => {
-		const values = f as Record<string, string | undefined>;
-		const scopes = apiScopes.filter((s) => values[scopeField(s)] !== undefined);
-		if (scopes.length === 0) {
-			ctx.addIssue({ code: 'custom', path: ['scopes'], message: 'validation.scopesRequired' });
-			return z.NEVER;
-		}
-		return { name: f.name, expires: f.expires, scopes };
-	});
+);
 export type CreateApiTokenForm = z.output<typeof createApiTokenForm>;
 
 export const revokeApiTokenForm = z.object({ id: tokenIdField });

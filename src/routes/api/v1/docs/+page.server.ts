@@ -3,6 +3,9 @@ import { rateLimit } from '$lib/server/api-tokens';
 import { apiScopes } from '$lib/codes';
 import type { PageServerLoad } from './$types';
 
+/** A page to read: nothing on it needs JavaScript. */
+export const csr = false;
+
 type JsonSchema = {
 	type?: string | string[];
 	format?: string;

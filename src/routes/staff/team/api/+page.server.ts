@@ -8,6 +8,7 @@ import { notFound } from '$lib/server/http/not-found';
 import { fieldErrors } from '$lib/schemas/forms';
 import { createApiTokenForm, revokeApiTokenForm } from '$lib/schemas/api-tokens';
 import { copenhagenDate } from '$lib/i18n/format';
+import { apiScopeField, apiScopes, apiTokenNameMaxLength } from '$lib/codes';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -18,7 +19,14 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const grant = teamGrant(requireStaff(event), 'edit') ?? notFound();
 	const { db } = await getDatabase();
-	return { tokens: await listApiTokens(db, grant), today: copenhagenDate(), revoked: event.url.searchParams.get('done') === 'revoked' };
+	return {
+		tokens: await listApiTokens(db, grant),
+		today: copenhagenDate(),
+		revoked: event.url.searchParams.get('done') === 'revoked',
+		// From the server, so the codes stay out of every other page's JavaScript.
+		scopes: apiScopes.map((code) => ({ code, field: apiScopeField(code) })),
+		nameMaxLength: apiTokenNameMaxLength
+	};
 };
 
 async function editing(event: RequestEvent) {
