@@ -10,8 +10,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { validate, compileErrors } from '@readme/openapi-parser';
 import { describeEachBackend } from './harness';
 import { makeFamily, makeStaff, makeTeam, makeUser, staffActor } from './fixtures';
-import { apiFamilyGrant, teamGrant } from '../../src/lib/server/access';
-import { createApiToken, listApiTokens, revokeApiToken, useApiToken } from '../../src/lib/server/api-tokens';
+import { apiFamilyGrant, auditApiCall, teamGrant, type Action, type FamilyGrant } from '../../src/lib/server/access';
+import { createApiToken, listApiTokens, revokeApiToken, takeCall, useApiToken } from '../../src/lib/server/api-tokens';
 import { getApiFamily, listApiFamilies, listApiOutcomes } from '../../src/lib/server/api';
 import { listOutcomes, recordOutcome } from '../../src/lib/server/outcomes';
 import { apiTokens, auditLog } from '../../src/lib/server/db/schema';
@@ -137,6 +137,27 @@ describeEachBackend('api tokens', (ctx) => {
 		// Another token of the team has its own count.
 		const second = await w.make({ 'scope-families-read': 'on' });
 		expect(await useApiToken(w.db, second.token, later, 3)).toMatchObject({ ok: true });
+
+		// In the API the count is taken in the statement that checks the family and audits the call:
+		// a call past the limit reads nothing and leaves no audit line.
+		const third = await w.make({ 'scope-families-read': 'on' });
+		const used = await useApiToken(w.db, third.token);
+		if (!used.ok) throw new Error('token refused');
+		const now = new Date();
+		expect(
+			await apiFamilyGrant(w.db, used.caller, w.family.id, 'api.read', 'GET /families/{id}', takeCall(third.id, now, 2))
+		).toMatchObject({
+			familyId: w.family.id
+		});
+		expect(await apiFamilyGrant(w.db, used.caller, w.family.id, 'api.read', 'GET /families/{id}', takeCall(third.id, now, 2))).toBe(
+			'limited'
+		);
+		expect(await auditApiCall(w.db, used.caller, 'GET /families', takeCall(third.id, now, 2))).toBe(false);
+		const lines = await w.db
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.detail, `${third.id.slice(0, 8)} GET /families/{id}`));
+		expect(lines).toHaveLength(1);
 	});
 
 	it("a token reaches its own team's families only, every call audited; it writes outcomes the staff page reads", async () => {
@@ -145,12 +166,14 @@ describeEachBackend('api tokens', (ctx) => {
 		const used = await useApiToken(w.db, made.token);
 		if (!used.ok) throw new Error('token refused');
 		const caller = used.caller;
+		const grantOf = async (familyId: string, action: Action, what: string) =>
+			(await apiFamilyGrant(w.db, caller, familyId, action, what, takeCall(caller.tokenId))) as FamilyGrant | null;
 
 		const families = await listApiFamilies(w.db, caller, page);
 		expect(families.data.map((f) => f.id)).toEqual([w.family.id]);
-		expect(await apiFamilyGrant(w.db, caller, w.other.family.id, 'api.read', 'GET /families/{id}')).toBeNull();
-		expect(await apiFamilyGrant(w.db, caller, crypto.randomUUID(), 'api.read', 'GET /families/{id}')).toBeNull();
-		const grant = (await apiFamilyGrant(w.db, caller, w.family.id, 'api.read', 'GET /families/{id}'))!;
+		expect(await grantOf(w.other.family.id, 'api.read', 'GET /families/{id}')).toBeNull();
+		expect(await grantOf(crypto.randomUUID(), 'api.read', 'GET /families/{id}')).toBeNull();
+		const grant = (await grantOf(w.family.id, 'api.read', 'GET /families/{id}'))!;
 		const detail = await getApiFamily(w.db, grant);
 		expect(detail).toMatchObject({
 			id: w.family.id,
@@ -159,7 +182,7 @@ describeEachBackend('api tokens', (ctx) => {
 		});
 		expect(Object.keys(detail!.members[0]).sort()).toEqual(['birthYear', 'id', 'name', 'preferredLanguage', 'role']);
 
-		const write = (await apiFamilyGrant(w.db, caller, w.family.id, 'outcome.record', 'POST /families/{id}/outcomes'))!;
+		const write = (await grantOf(w.family.id, 'outcome.record', 'POST /families/{id}/outcomes'))!;
 		const [, liban] = w.members;
 		const term = `${copenhagenDate() >= `${year}-08-01` ? year : year - 1}-08-01`;
 		const body = outcomeBody.parse({ kind: 'school', member: liban.id, term, absence: 7.5 });

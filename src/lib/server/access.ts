@@ -377,26 +377,34 @@ function apiAuditEntry(caller: ApiCaller, action: Action, familyId: string | nul
 
 /**
  * A grant for an API call on one family of the token's team, or null (another team's family, or
- * none: the same answer, 404). The call is audited in the same statement, like a staff grant.
+ * none: the same answer, 404), or 'limited' when the token has used its calls for now. One
+ * statement: `take` (api-tokens.ts takeCall) counts the call, and the audit line is written when
+ * the call is counted and the family is the team's, like a staff grant.
  */
 export async function apiFamilyGrant(
 	db: Db,
 	caller: ApiCaller,
 	familyId: string,
 	action: Action,
-	what: string
-): Promise<FamilyGrant | null> {
+	what: string,
+	take: SQL
+): Promise<FamilyGrant | null | 'limited'> {
 	if (!allows(action, 'leader')) return null;
 	const actor = apiActor(caller);
-	const result = await db.execute(sql`with fam as (select ${families.id} from ${families} where ${families.id} = ${familyId}::uuid
-			and ${families.teamId} = ${caller.teamId}::uuid),
-		logged as (${auditInsert(apiAuditEntry(caller, action, familyId, what), new Date(), sql`exists (select 1 from fam)`)})
-		select 1 as found from fam`);
-	if (rowsOf(result).length === 0) return null;
+	const result = await db.execute(sql`with taken as (${take}),
+		fam as (select ${families.id} from ${families} where ${families.id} = ${familyId}::uuid and ${families.teamId} = ${caller.teamId}::uuid),
+		logged as (${auditInsert(apiAuditEntry(caller, action, familyId, what), new Date(), sql`exists (select 1 from fam) and exists (select 1 from taken)`)})
+		select exists (select 1 from taken) as taken, exists (select 1 from fam) as found`);
+	const [row] = rowsOf<{ taken: boolean; found: boolean }>(result);
+	if (!row?.taken) return 'limited';
+	if (!row.found) return null;
 	return { familyId, relation: 'leader', action, actor } as FamilyGrant;
 }
 
-/** Audits an API call that is about no one family (a list of the team's families). */
-export async function auditApiCall(db: Db, caller: ApiCaller, what: string): Promise<void> {
-	await db.execute(auditInsert(apiAuditEntry(caller, 'api.read', null, what)));
+/** Audits an API call about no one family (a list of the team's families), counting it (`take`); false when limited. */
+export async function auditApiCall(db: Db, caller: ApiCaller, what: string, take: SQL): Promise<boolean> {
+	const result = await db.execute(sql`with taken as (${take}),
+		logged as (${auditInsert(apiAuditEntry(caller, 'api.read', null, what), new Date(), sql`exists (select 1 from taken)`)})
+		select 1 from taken`);
+	return rowsOf(result).length > 0;
 }

@@ -8,8 +8,8 @@
  * window, counted on the token's row in the same statement that notes its last use — atomic
  * under the row's lock, and shared by every instance of the app (one database).
  */
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from './db';
+import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Db } from './db';
 import { apiTokens, staff } from './db/schema';
 import { writeAudit } from './audit';
 import type { ApiCaller, TeamGrant } from './access';
@@ -104,16 +104,14 @@ export async function revokeApiToken(db: Db, grant: TeamGrant, id: string): Prom
 	return true;
 }
 
-export type TokenCheck =
-	| { ok: true; caller: ApiCaller; scopes: ApiScope[] }
-	| { ok: false; reason: 'invalid' | 'expired' | 'revoked' }
-	| { ok: false; reason: 'rateLimited'; retryAfterSeconds: number };
+export type TokenCheck = { ok: true; caller: ApiCaller; scopes: ApiScope[] } | { ok: false; reason: 'invalid' | 'expired' | 'revoked' };
+export type TokenUse = TokenCheck | { ok: false; reason: 'rateLimited'; retryAfterSeconds: number };
 
 /**
- * Checks a bearer token and takes one call from its minute: the caller, or why not. Anything not
- * shaped like a token is refused before any query; a wrong secret looks like no token at all.
+ * Checks a bearer token (one statement): the caller, or why not. Anything not shaped like a
+ * token is refused before any query; a wrong secret looks like no token at all.
  */
-export async function useApiToken(db: Db, bearer: string, now = new Date(), limit = rateLimit()): Promise<TokenCheck> {
+export async function checkApiToken(db: Db, bearer: string, now = new Date()): Promise<TokenCheck> {
 	const parts = splitToken(bearer);
 	if (!parts) return { ok: false, reason: 'invalid' };
 	const [row] = await db
@@ -130,22 +128,35 @@ export async function useApiToken(db: Db, bearer: string, now = new Date(), limi
 	if (!row || !secretMatches(parts.secret, row.secretHash)) return { ok: false, reason: 'invalid' };
 	if (row.revokedAt) return { ok: false, reason: 'revoked' };
 	if (row.expiresAt && row.expiresAt <= now) return { ok: false, reason: 'expired' };
-
-	const nowSql = sql`${now.toISOString()}::timestamptz`;
-	const fresh = sql`${apiTokens.windowStartedAt} <= ${new Date(now.getTime() - rateWindowMs).toISOString()}::timestamptz`;
-	const taken = await db
-		.update(apiTokens)
-		.set({
-			calls: sql`case when ${fresh} then 1 else ${apiTokens.calls} + 1 end`,
-			windowStartedAt: sql`case when ${fresh} then ${nowSql} else ${apiTokens.windowStartedAt} end`,
-			lastUsedAt: nowSql
-		})
-		.where(and(eq(apiTokens.id, parts.id), sql`(${fresh} or ${apiTokens.calls} < ${limit}::int)`))
-		.returning({ id: apiTokens.id });
-	if (taken.length === 0) {
-		const [w] = await db.select({ started: apiTokens.windowStartedAt }).from(apiTokens).where(eq(apiTokens.id, parts.id));
-		const waitMs = (w?.started.getTime() ?? now.getTime()) + rateWindowMs - now.getTime();
-		return { ok: false, reason: 'rateLimited', retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
-	}
 	return { ok: true, caller: { tokenId: parts.id, teamId: row.teamId, name: row.name }, scopes: row.scopes as ApiScope[] };
+}
+
+/**
+ * SQL for a data-modifying CTE: takes one call from the token's minute and notes its last use,
+ * returning a row only when the call is allowed. Atomic under the row's lock, so a parallel
+ * burst cannot slip past the limit. access.ts runs it in the statement that audits the call.
+ */
+export function takeCall(tokenId: string, now = new Date(), limit = rateLimit()): SQL {
+	const at = sql`${now.toISOString()}::timestamptz`;
+	const fresh = sql`${apiTokens.windowStartedAt} <= ${new Date(now.getTime() - rateWindowMs).toISOString()}::timestamptz`;
+	return sql`update ${apiTokens} set calls = case when ${fresh} then 1 else ${apiTokens.calls} + 1 end,
+		window_started_at = case when ${fresh} then ${at} else ${apiTokens.windowStartedAt} end, last_used_at = ${at}
+		where ${apiTokens.id} = ${tokenId} and (${fresh} or ${apiTokens.calls} < ${limit}::int) returning ${apiTokens.id}`;
+}
+
+/** Seconds until a limited token's window is over (at least 1). */
+export async function retryAfterSeconds(db: Db, tokenId: string, now = new Date()): Promise<number> {
+	const [w] = await db.select({ started: apiTokens.windowStartedAt }).from(apiTokens).where(eq(apiTokens.id, tokenId));
+	const waitMs = (w?.started.getTime() ?? now.getTime()) + rateWindowMs - now.getTime();
+	return Math.max(1, Math.ceil(waitMs / 1000));
+}
+
+/** Checks a token and takes one call from its minute, on its own (no audit line): for tests and tools. */
+export async function useApiToken(db: Db, bearer: string, now = new Date(), limit = rateLimit()): Promise<TokenUse> {
+	const check = await checkApiToken(db, bearer, now);
+	if (!check.ok) return check;
+	const taken = rowsOf(await db.execute(sql`with taken as (${takeCall(check.caller.tokenId, now, limit)}) select 1 from taken`));
+	if (taken.length === 0)
+		return { ok: false, reason: 'rateLimited', retryAfterSeconds: await retryAfterSeconds(db, check.caller.tokenId, now) };
+	return check;
 }

@@ -7,7 +7,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDatabase, type Db } from '../db';
-import { useApiToken } from '../api-tokens';
+import { checkApiToken, retryAfterSeconds, takeCall } from '../api-tokens';
 import { apiFamilyGrant, auditApiCall, type Action, type ApiCaller, type FamilyGrant } from '../access';
 import { decodeCursor } from '../api';
 import { isUuid } from '$lib/shapes';
@@ -62,8 +62,9 @@ export interface ApiContext {
 }
 
 /**
- * Runs one API call: the token (401 when missing, wrong, expired or revoked; 429 past its
- * rate), its scope (403), then the handler. Problems thrown inside become their answer.
+ * Runs one API call: the token (401 when missing, wrong, expired or revoked), its scope (403),
+ * then the handler, whose access check counts the call (429 past the token's rate) and audits it
+ * in one statement. Problems thrown inside become their answer.
  */
 export function api(scope: ApiScope, handler: (ctx: ApiContext) => Promise<Response>) {
 	return async (event: RequestEvent): Promise<Response> => {
@@ -79,16 +80,8 @@ export function api(scope: ApiScope, handler: (ctx: ApiContext) => Promise<Respo
 					{ 'www-authenticate': 'Bearer' }
 				);
 			const { db } = await getDatabase();
-			const check = await useApiToken(db, m[1]);
+			const check = await checkApiToken(db, m[1]);
 			if (!check.ok) {
-				if (check.reason === 'rateLimited')
-					return problem(
-						429,
-						'rate-limited',
-						'Too many calls with this token; try again later.',
-						{},
-						{ 'retry-after': String(check.retryAfterSeconds) }
-					);
 				const detail = { invalid: 'The token is not valid.', expired: 'The token has expired.', revoked: 'The token was revoked.' }[
 					check.reason
 				];
@@ -106,16 +99,24 @@ export function api(scope: ApiScope, handler: (ctx: ApiContext) => Promise<Respo
 
 export const notFoundProblem = () => problem(404, 'not-found', 'There is no such family in your team.');
 
-/** The family in the path, granted for an action and audited — or a 404 problem. */
+/** Past the token's calls for now: 429 with Retry-After. */
+async function limited(ctx: ApiContext): Promise<never> {
+	const seconds = await retryAfterSeconds(ctx.db, ctx.caller.tokenId);
+	return stop(problem(429, 'rate-limited', 'Too many calls with this token; try again later.', {}, { 'retry-after': String(seconds) }));
+}
+
+/** The family in the path, granted for an action, the call counted and audited — or a 404 (or 429) problem. */
 export async function familyFor(ctx: ApiContext, action: Action): Promise<FamilyGrant> {
 	const id = ctx.event.params.id;
 	if (!isUuid(id)) return stop(notFoundProblem());
-	return (await apiFamilyGrant(ctx.db, ctx.caller, id, action, ctx.what)) ?? stop(notFoundProblem());
+	const grant = await apiFamilyGrant(ctx.db, ctx.caller, id, action, ctx.what, takeCall(ctx.caller.tokenId));
+	if (grant === 'limited') return limited(ctx);
+	return grant ?? stop(notFoundProblem());
 }
 
-/** Audits a call about no one family. */
+/** Counts and audits a call about no one family — or a 429 problem. */
 export async function audited(ctx: ApiContext): Promise<void> {
-	await auditApiCall(ctx.db, ctx.caller, ctx.what);
+	if (!(await auditApiCall(ctx.db, ctx.caller, ctx.what, takeCall(ctx.caller.tokenId)))) await limited(ctx);
 }
 
 /** `?limit=&cursor=` read, or a 400 problem naming the bad parameter. */
