@@ -31,6 +31,9 @@ export const init: ServerInit = async () => {
 		if (loaded && testFamilies) {
 			const { seedTestFamilies } = await import('$lib/server/demo/test-families');
 			await seedTestFamilies(db, Number(testFamilies));
+			// An expired API token with a secret the tests know (api.spec.ts).
+			const { seedTestApiTokens } = await import('$lib/server/demo/test-api-tokens');
+			await seedTestApiTokens(db);
 			// Families with a message waiting for the team (the staff's message tests).
 			const messageFamilies = process.env.OPGANG_TEST_MESSAGE_FAMILIES;
 			if (messageFamilies) {
@@ -103,9 +106,13 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Sign-in links, short codes and calendar feeds carry a secret in the URL (and the code page in its form).
 const carriesToken = (routeId: string | null) => !!routeId && /^\/\(public\)\/(invitation|reset|k|calendar)(\/|$)/.test(routeId);
 
-/** Origin check for every state-changing request, and the security headers. */
+const isApi = (path: string) => path === '/api/v1' || path.startsWith('/api/v1/');
+
+/** Origin check for every state-changing request (the token-only API aside), and the security headers. */
 const security: Handle = async ({ event, resolve }) => {
-	if (!safeMethods.has(event.request.method)) {
+	// The API (/api/v1) is called by other systems with a bearer token, never a cookie: a page
+	// elsewhere cannot borrow it, so there is no cross-site request to refuse.
+	if (!safeMethods.has(event.request.method) && !isApi(event.url.pathname)) {
 		const origin = event.request.headers.get('origin');
 		if (origin !== event.url.origin) {
 			return new Response('Forbidden: cross-site request', { status: 403, headers: { 'content-type': 'text/plain' } });

@@ -314,3 +314,15 @@ export type LeisureStatus = (typeof leisureStatuses)[number];
 /** School terms as Danish schools report absence: spring from 1 January, autumn from 1 August. */
 export const schoolTerms = ['spring', 'autumn'] as const;
 export type SchoolTerm = (typeof schoolTerms)[number];
+
+/**
+ * What a team's API token may do (/staff/team/api, /api/v1): read the team's families and
+ * their members, read or write outcomes, read meetings and goals. Names in messages:
+ * `apiTokens.scope.<code>`.
+ */
+export const apiScopes = ['families:read', 'outcomes:read', 'outcomes:write', 'meetings:read', 'goals:read'] as const;
+export type ApiScope = (typeof apiScopes)[number];
+/** A scope's checkbox name on the keys page: `scope-outcomes-write` (no colon, so a plain id too). */
+export const apiScopeField = (scope: ApiScope) => `scope-${scope.replace(':', '-')}`;
+/** Longest name of a token ("Jobcenter's case system"): the field's maxlength, zod and the CHECK. */
+export const apiTokenNameMaxLength = 80;

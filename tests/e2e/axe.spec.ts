@@ -483,6 +483,18 @@ test('the team page passes axe in every locale, as the team leader keeps it', as
 		await page.locator('main form button[type=submit]:not([formaction]):not([aria-hidden])').click();
 		await expect(page.locator('#enrol-name-error')).toBeVisible();
 		await audit(page, `/staff/families/new with errors (${code})`);
+		// The team's API keys: with the form's mistakes, then a new key shown once; the API's reference.
+		await page.goto('/staff/team/api');
+		await page.locator('form[action="?/create"] button[type=submit]').click();
+		await expect(page.locator('#create-name-error')).toBeVisible();
+		await audit(page, `/staff/team/api with errors (${code})`);
+		await page.locator('#create-name').fill(`Axe ${code}`);
+		await page.locator('form[action="?/create"] input[type=checkbox]').first().check();
+		await page.locator('form[action="?/create"] button[type=submit]').click();
+		await expect(page.locator('#created-token')).toBeVisible();
+		await audit(page, `/staff/team/api, a new key shown once, the team's keys (${code})`);
+		await page.goto('/api/v1/docs');
+		await audit(page, `/api/v1/docs (${code})`);
 		// A family's contact person and time with the team: ending without a reason, then ended
 		// (with its history), then begun again for the next language.
 		await page.goto(manage);

@@ -345,3 +345,80 @@ export function teamGrant(actor: Actor, action: 'view' | 'edit'): TeamGrant | nu
 	if (action === 'edit' && !mayEdit) return null;
 	return { teamId: actor.teamId, mayEdit, actor } as TeamGrant;
 }
+
+/** What a verified API token tells access.ts (api-tokens.ts verifyApiToken makes it). */
+export interface ApiCaller {
+	tokenId: string;
+	teamId: string;
+	name: string;
+}
+
+const nobody = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * A team's API token as an actor: it acts as its team, with the team leader's reach — every
+ * family of the team and the items the team's staff see (visibleItems), nobody else's. It is no
+ * person: its staff id matches no contact person, stand-in or helper, so its only relation is
+ * 'leader', and what it writes is recorded as by another system (outcomes: source 'api').
+ * Decided: a system of the municipality's team works at the team's level, as the leader does;
+ * which data it gets is narrowed by the token's scopes and by what the API returns (api.ts).
+ */
+export function apiActor(caller: ApiCaller): StaffActor {
+	return {
+		kind: 'staff',
+		id: nobody,
+		email: null,
+		phone: null,
+		locale: 'da',
+		staffId: nobody,
+		teamId: caller.teamId,
+		name: `API: ${caller.name}`,
+		role: 'team_leader'
+	};
+}
+
+/** The audit line of one API call: no person, the token's name, its id's first characters and what was asked. */
+function apiAuditEntry(caller: ApiCaller, action: Action, familyId: string | null, what: string) {
+	return {
+		actorUserId: null,
+		actorStaffId: null,
+		actorName: `API: ${caller.name}`,
+		action,
+		familyId,
+		detail: `${caller.tokenId.slice(0, 8)} ${what}`
+	};
+}
+
+/**
+ * A grant for an API call on one family of the token's team, or null (another team's family, or
+ * none: the same answer, 404), or 'limited' when the token has used its calls for now. One
+ * statement: `take` (api-tokens.ts takeCall) counts the call, and the audit line is written when
+ * the call is counted and the family is the team's, like a staff grant.
+ */
+export async function apiFamilyGrant(
+	db: Db,
+	caller: ApiCaller,
+	familyId: string,
+	action: Action,
+	what: string,
+	take: SQL
+): Promise<FamilyGrant | null | 'limited'> {
+	if (!allows(action, 'leader')) return null;
+	const actor = apiActor(caller);
+	const result = await db.execute(sql`with taken as (${take}),
+		fam as (select ${families.id} from ${families} where ${families.id} = ${familyId}::uuid and ${families.teamId} = ${caller.teamId}::uuid),
+		logged as (${auditInsert(apiAuditEntry(caller, action, familyId, what), new Date(), sql`exists (select 1 from fam) and exists (select 1 from taken)`)})
+		select exists (select 1 from taken) as taken, exists (select 1 from fam) as found`);
+	const [row] = rowsOf<{ taken: boolean; found: boolean }>(result);
+	if (!row?.taken) return 'limited';
+	if (!row.found) return null;
+	return { familyId, relation: 'leader', action, actor } as FamilyGrant;
+}
+
+/** Audits an API call about no one family (a list of the team's families), counting it (`take`); false when limited. */
+export async function auditApiCall(db: Db, caller: ApiCaller, what: string, take: SQL): Promise<boolean> {
+	const result = await db.execute(sql`with taken as (${take}),
+		logged as (${auditInsert(apiAuditEntry(caller, 'api.read', null, what), new Date(), sql`exists (select 1 from taken)`)})
+		select 1 from taken`);
+	return rowsOf(result).length > 0;
+}

@@ -10,7 +10,8 @@ import { auditLog } from './db/schema';
 import type { Action } from './policy';
 
 export interface AuditEntry {
-	actorUserId: string;
+	/** The sign-in that acted; null for one of the team's systems (an API token, named in actorName). */
+	actorUserId: string | null;
 	actorStaffId?: string | null;
 	/** The actor's name at the time: kept even if the sign-in is deleted later. */
 	actorName?: string | null;

@@ -58,6 +58,9 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	// The team leader keeps the team's staff ('staff': who is away; a colleague's profile is staffProfile's form).
 	'/staff/team/staff': ['staffAdmin', 'staff', 'department', 'validation'],
 	'/staff/team/staff/[id=uuid]': ['staffAdmin', 'staffProfile', 'lifeArea', 'validation'],
+	// The team's API tokens (its leader's) and the API's reference for the systems' developers.
+	'/staff/team/api': ['apiTokens', 'validation'],
+	'/api/v1/docs': ['apiDocs', 'apiTokens'],
 	'/staff/profile': ['staffProfile', 'lifeArea', 'validation'],
 	'/staff/dashboard': ['dashboard', 'validation', 'meetingType', 'lifeArea'],
 	'/staff/interests': ['staffInterests', 'interestStatus', 'validation'],

@@ -134,7 +134,8 @@ export async function recordOutcome(
 		leisure: input.kind === 'youth' ? input.leisure : null,
 		inEducation: input.kind === 'youth' ? input.education : null,
 		source,
-		recordedBy: grant.actor.staffId
+		// Another system (an API token, access.ts apiActor) is no staff member: nobody wrote it down here.
+		recordedBy: source === 'api' ? null : grant.actor.staffId
 	};
 	const [row] = await db
 		.insert(outcomes)

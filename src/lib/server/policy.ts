@@ -130,7 +130,15 @@ export const policy = {
 	 * Keep a colleague's profile or add a colleague to the team: the team leader (access.ts
 	 * staffGrant decides; the entry names no family). One's own profile is not audited.
 	 */
-	'staff.manage': ['leader']
+	'staff.manage': ['leader'],
+	/**
+	 * Read the team's families through the API (/api/v1): one of the team's other systems, with a
+	 * token the team leader made. A token acts as its team, so it reaches what the team leader
+	 * reaches (access.ts apiFamilyGrant); its scopes narrow that further.
+	 */
+	'api.read': ['leader'],
+	/** Make or revoke the team's API tokens (/staff/team/api): the team leader. */
+	'apiToken.manage': ['leader']
 } as const satisfies Record<string, readonly ItemRelation[]>;
 
 export type Action = keyof typeof policy;

@@ -12,3 +12,4 @@ export * from './outbox';
 export * from './opportunities';
 export * from './outcomes';
 export * from './family-changes';
+export * from './api-tokens';

@@ -1,0 +1,10 @@
+import { api, familyFor, json, notFoundProblem } from '$lib/server/http/api';
+import { getApiFamily } from '$lib/server/api';
+import type { RequestHandler } from './$types';
+
+/** One family of the team with its members (families:read). */
+export const GET: RequestHandler = api('families:read', async (ctx) => {
+	const grant = await familyFor(ctx, 'api.read');
+	const family = await getApiFamily(ctx.db, grant);
+	return family ? json(family) : notFoundProblem();
+});
