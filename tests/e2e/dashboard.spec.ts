@@ -19,7 +19,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.title);
 			// The whole team: Kim Kontakt 1, 2, … each the contact person of one family.
 			const caseloads = page.getByRole('table', { name: t.caseload.title });
-			expect(await caseloads.getByRole('row').count()).toBeGreaterThan(20);
+			await expect.poll(() => caseloads.getByRole('row').count()).toBeGreaterThan(20);
 			await expect(caseloads.getByRole('row', { name: /^Kim Kontakt 1\b/ }).first()).toBeVisible();
 			for (const title of [
 				t.families.title,

@@ -6,7 +6,7 @@
  * An outcome written through the API is what the staff's outcomes page reads back.
  */
 import { expect, it } from 'vitest';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { validate, compileErrors } from '@readme/openapi-parser';
 import { describeEachBackend } from './harness';
 import { makeFamily, makeStaff, makeTeam, makeUser, staffActor } from './fixtures';
@@ -199,7 +199,7 @@ describeEachBackend('api tokens', (ctx) => {
 			reason: 'wrongMember'
 		});
 
-		const audit = await w.db.select().from(auditLog).where(eq(auditLog.actorName, `API: Jobcentrets sagssystem`));
+		const audit = await w.db.select().from(auditLog).where(eq(auditLog.actorName, `API: Jobcentrets sagssystem`)).orderBy(asc(auditLog.id));
 		const mine = audit.filter((a) => a.detail?.startsWith(made.id.slice(0, 8)));
 		expect(mine.map((a) => [a.action, a.familyId, a.actorUserId])).toEqual([
 			['api.read', w.family.id, null],
