@@ -125,7 +125,12 @@ export const policy = {
 	 * team leader of the team it joins (there is no family yet, so access.ts checks the actor's
 	 * role on their own team; the audit line names the new family).
 	 */
-	'family.enrol': ['leader']
+	'family.enrol': ['leader'],
+	/**
+	 * Download the team's families, members and outcome notes for the evaluators, pseudonymised
+	 * (evaluation-export.ts): the team leader. The audit line says how many, not who.
+	 */
+	'team.export': ['leader']
 } as const satisfies Record<string, readonly ItemRelation[]>;
 
 export type Action = keyof typeof policy;
