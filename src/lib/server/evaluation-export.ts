@@ -21,6 +21,7 @@ import { staffItemVisibility, visibleFamilies, type TeamGrant } from './access';
 import { writeAudit } from './audit';
 import { allows } from './policy';
 import type { EndReason, FamilyStatus, LeisureStatus, MemberRole, OutcomeKind, WorkStatus } from '$lib/codes';
+import type { Translate } from '$lib/i18n/translator';
 import { toCsv, type CsvValue } from './csv';
 
 export interface ExportOutcome {
@@ -191,4 +192,9 @@ export function exportCsv(data: EvaluationExport): string {
 		}
 	}
 	return toCsv(exportColumns, rows);
+}
+
+/** What a format that is neither CSV nor JSON answers (400, plain text), in the reader's language. */
+export function badFormatText(locals: { t: Translate }): string {
+	return locals.t('dashboard.export.badFormat');
 }

@@ -2,7 +2,7 @@ import { getDatabase } from '$lib/server/db';
 import { requireStaff } from '$lib/server/auth/guards';
 import { teamGrant } from '$lib/server/access';
 import { notFound } from '$lib/server/http/not-found';
-import { evaluationExport, exportCsv } from '$lib/server/evaluation-export';
+import { badFormatText, evaluationExport, exportCsv } from '$lib/server/evaluation-export';
 import { exportQuery } from '$lib/schemas/dashboard';
 import { copenhagenDate } from '$lib/i18n/format';
 import type { RequestHandler } from './$types';
@@ -17,7 +17,7 @@ export const GET: RequestHandler = async (event) => {
 	const grant = teamGrant(user, 'edit') ?? notFound();
 	const query = exportQuery.safeParse({ format: event.url.searchParams.get('format') ?? undefined });
 	if (!query.success) {
-		return new Response(event.locals.t('dashboard.export.badFormat'), {
+		return new Response(badFormatText(event.locals), {
 			status: 400,
 			headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'private, no-store' }
 		});
