@@ -43,7 +43,13 @@ test('the team leader downloads the pseudonymised CSV and JSON from the dashboar
 	expect(await bad.text()).toBe(t.badFormat);
 });
 
-test('a caseworker is offered no export and gets "not found" at its address', async ({ page, own }) => {
+test('a caseworker is offered no export and gets "not found" at its address; nobody signed in is sent to sign in', async ({
+	page,
+	own
+}) => {
+	const anonymous = await page.request.get('/staff/export?format=csv', { maxRedirects: 0 });
+	expect(anonymous.status()).toBe(303);
+	expect(anonymous.headers()['location']).toBe(`/login?next=${encodeURIComponent('/staff/export?format=csv')}`);
 	await signIn(page, own.staff.email);
 	await page.goto('/staff/dashboard');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(da.dashboard.titleOwn);
