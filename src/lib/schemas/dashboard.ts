@@ -30,3 +30,6 @@ export function periodQuery(thisMonth: string) {
 		.refine((p) => p.to <= thisMonth, { message: 'validation.periodFuture', path: ['to'] })
 		.refine((p) => monthsBetween(p.from, p.to) <= maxPeriodMonths, { message: 'validation.periodTooLong', path: ['from'] });
 }
+
+/** The evaluators' export's file format (/staff/export?format=csv); CSV when none is asked for. */
+export const exportQuery = z.object({ format: z.enum(['csv', 'json'], 'dashboard.export.badFormat').default('csv') });

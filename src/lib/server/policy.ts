@@ -138,7 +138,12 @@ export const policy = {
 	 */
 	'api.read': ['leader'],
 	/** Make or revoke the team's API tokens (/staff/team/api): the team leader. */
-	'apiToken.manage': ['leader']
+	'apiToken.manage': ['leader'],
+	/**
+	 * Download the team's families, members and outcome notes for the evaluators, pseudonymised
+	 * (evaluation-export.ts): the team leader. The audit line says how many, not who.
+	 */
+	'team.export': ['leader']
 } as const satisfies Record<string, readonly ItemRelation[]>;
 
 export type Action = keyof typeof policy;

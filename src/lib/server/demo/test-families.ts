@@ -14,10 +14,11 @@
  *   Ida Involveret k on its team (no sign-in), so the family's pages show a whole team.
  * - Kim can be booked every day 10:00–14:00 for every kind of meeting, so a booking test finds
  *   free times whatever day it runs; Ida offers no times. No meetings: each test books its own.
- * The team has an office of its own, three walk meeting points (`testMeetingPoints`) and two
+ * The team has an office of its own, three walk meeting points (`testMeetingPoints`) and three
  * team leaders who keep them: Lis Leder (leader@e2e.test) for the tests, who gives a point she
  * adds a name of its own so tests booking walks meanwhile still find theirs, and Lars Leder
- * (axe-leader@e2e.test) for the axe sweep, which changes his language one locale after another;
+ * (axe-leader@e2e.test) and Lea Leder (axe-leader-2@e2e.test) for the axe sweeps, which change
+ * their language one locale after another;
  * and Sahra Saabir (`testColleague`, no sign-in, no families), whose profile the leader keeps.
  */
 import type { Db } from '../db';
@@ -41,7 +42,9 @@ import { isoWeekdays, meetingTypes } from '../../codes';
 export const testEmails = (k: number) => ({ parent: `parent-${k}@e2e.test`, staff: `staff-${k}@e2e.test` });
 export const testLeaders = [
 	{ name: 'Lis Leder', email: 'leader@e2e.test' },
-	{ name: 'Lars Leder', email: 'axe-leader@e2e.test' }
+	{ name: 'Lars Leder', email: 'axe-leader@e2e.test' },
+	// A second for the axe sweep, so the team leader's pages are swept in two tests side by side.
+	{ name: 'Lea Leder', email: 'axe-leader-2@e2e.test' }
 ];
 /** A colleague of the team that no other spec reads: the team leader's staff pages (staff-admin.spec.ts) change her profile. */
 export const testColleague = { name: 'Sahra Saabir', phone: '+45 40 39 00 09' };
