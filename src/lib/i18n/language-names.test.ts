@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { languageNames } from './language-names';
+import { nameableLanguages } from './language-codes';
 import { languageName, locales } from './locales';
 
 /** The languages staff and families in the neighbourhood speak (issue 9): each locale names all. */
@@ -60,6 +61,10 @@ describe('languageName', () => {
 });
 
 describe('where the names go', () => {
+	it('names exactly the languages language-codes.ts lists, in every locale', () => {
+		for (const names of Object.values(languageNames)) expect(Object.keys(names).sort()).toEqual([...nameableLanguages].sort());
+	});
+
 	it('are imported by server code only, so no page carries all eight locales in its JavaScript', () => {
 		const src = join(import.meta.dirname, '../..');
 		const files = (dir: string): string[] =>

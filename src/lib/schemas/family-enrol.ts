@@ -17,7 +17,7 @@ import {
 	type LifeArea,
 	type MemberRole
 } from '$lib/codes';
-import { languageNames } from '$lib/i18n/language-names';
+import { nameableLanguages } from '$lib/i18n/language-codes';
 import { copenhagenDate } from '$lib/i18n/format';
 import { uuidPattern } from '$lib/shapes';
 import { uuidField } from './forms';
@@ -29,7 +29,7 @@ export const staffRows = { first: 3, most: 12 };
 export const rowStep = 3;
 
 /** The languages a member's preferred language may be: the names the portal ships (the eight locales and more). */
-export const memberLanguages = Object.keys(languageNames.da);
+export const memberLanguages = nameableLanguages;
 
 export interface EnrolMember {
 	name: string;

@@ -12,6 +12,7 @@ import { families, familyMembers, goals, meetings, outcomes, staff } from './db/
 import { apiActor, visibleFamilies, visibleItems, type ApiCaller, type FamilyGrant } from './access';
 import { visibleGoals } from './goals';
 import { familyMeetingsOf } from './meetings/meetings';
+import { noteColumns } from './outcomes';
 import type { PageQuery } from '$lib/schemas/api';
 
 export interface Page<T> {
@@ -86,12 +87,7 @@ export async function listApiOutcomes(db: Db, grant: FamilyGrant, page: PageQuer
 		.select({
 			id: outcomes.id,
 			memberId: outcomes.memberId,
-			kind: outcomes.kind,
-			fromOn: outcomes.fromOn,
-			work: outcomes.work,
-			absencePercent: outcomes.absencePercent,
-			leisure: outcomes.leisure,
-			inEducation: outcomes.inEducation,
+			...noteColumns,
 			source: outcomes.source,
 			recordedAt: outcomes.recordedAt
 		})

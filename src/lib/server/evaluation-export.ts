@@ -23,6 +23,7 @@ import { allows } from './policy';
 import type { EndReason, FamilyStatus, LeisureStatus, MemberRole, OutcomeKind, WorkStatus } from '$lib/codes';
 import type { Translate } from '$lib/i18n/translator';
 import { toCsv, type CsvValue } from './csv';
+import { noteColumns } from './outcomes';
 
 export interface ExportOutcome {
 	kind: OutcomeKind;
@@ -104,12 +105,7 @@ export async function evaluationExport(db: Db, grant: TeamGrant, now = new Date(
 		? await db
 				.select({
 					memberId: outcomes.memberId,
-					kind: outcomes.kind,
-					fromOn: outcomes.fromOn,
-					work: outcomes.work,
-					absencePercent: outcomes.absencePercent,
-					leisure: outcomes.leisure,
-					inEducation: outcomes.inEducation,
+					...noteColumns,
 					source: outcomes.source
 				})
 				.from(outcomes)

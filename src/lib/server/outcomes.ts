@@ -19,6 +19,16 @@ import type { RecordOutcomeForm } from '$lib/schemas/outcomes';
 
 const cols = { familyId: outcomes.familyId, memberId: outcomes.memberId, visibility: outcomes.visibility };
 
+/** What a note says (its words, outcome-words.ts): the columns every reader of notes selects — the staff page, the API, the export. */
+export const noteColumns = {
+	kind: outcomes.kind,
+	fromOn: outcomes.fromOn,
+	work: outcomes.work,
+	absencePercent: outcomes.absencePercent,
+	leisure: outcomes.leisure,
+	inEducation: outcomes.inEducation
+};
+
 /** A note as the pages say it (outcome-words.ts), with who it is about and who wrote it down. */
 export interface Outcome extends NoteWords {
 	id: string;
@@ -61,12 +71,7 @@ export async function listOutcomes(db: Db, grant: FamilyGrant): Promise<Outcome[
 			id: outcomes.id,
 			memberId: outcomes.memberId,
 			memberName: familyMembers.name,
-			kind: outcomes.kind,
-			fromOn: outcomes.fromOn,
-			work: outcomes.work,
-			absencePercent: outcomes.absencePercent,
-			leisure: outcomes.leisure,
-			inEducation: outcomes.inEducation,
+			...noteColumns,
 			recordedBy: staff.name,
 			recordedAt: outcomes.recordedAt
 		})
