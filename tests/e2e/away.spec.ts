@@ -1,0 +1,55 @@
+/**
+ * "Away" kept by the staff member herself (issue "staff profiles"), at 360 px without
+ * JavaScript: a mistake (until before from) is said beside the field and keeps the dates; then
+ * she sets herself away from today for three days with a colleague standing in, and the parent
+ * sees on /home that she is away and who stands in. Ending it takes the notice away again.
+ */
+import { test, expect, signIn } from './helpers';
+import da from '../../messages/da.json' with { type: 'json' };
+import { addDays, localDay } from '../../src/lib/time/zone';
+
+const t = da.availability.away;
+
+test.use({ javaScriptEnabled: false });
+
+test('the contact person sets herself away with a stand-in; the parent sees it on the front page', async ({ page, browser, own }) => {
+	const today = localDay(new Date());
+	await signIn(page, own.staff.email);
+	await page.goto('/staff/availability');
+	const form = page.getByRole('form', { name: t.addTitle });
+	await form.getByLabel(t.from).fill(addDays(today, 2));
+	await form.getByLabel(t.until).fill(today);
+	await form.getByRole('button', { name: t.add }).click();
+	await expect(page.getByRole('alert')).toContainText(da.validation.absenceUntilBeforeFrom);
+	await expect(page.locator('#away-endsOn-error')).toHaveText(da.validation.absenceUntilBeforeFrom);
+	await expect(form.getByLabel(t.from)).toHaveValue(addDays(today, 2));
+	await expect(form.getByLabel(t.until)).toHaveValue(today);
+
+	await form.getByLabel(t.from).fill(today);
+	await form.getByLabel(t.until).fill(addDays(today, 2));
+	await form.getByLabel(da.availability.why).selectOption({ label: da.availability.kind.course });
+	await form.getByLabel(t.standIn).selectOption({ label: own.involved.name });
+	await form.getByRole('button', { name: t.add }).click();
+	await expect(page.getByRole('status')).toHaveText(da.availability.done.awayAdded);
+	const listed = page.getByRole('listitem').filter({ hasText: own.involved.name });
+	await expect(listed).toContainText(da.availability.kind.course);
+
+	const parent = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+	await signIn(parent, own.parent.email);
+	await parent.goto('/home');
+	await expect(parent.getByRole('note').filter({ hasText: own.staff.name })).toContainText(
+		da.contact.backOn.replace('{{name}}', own.staff.name).split('{{date}}')[0]
+	);
+	// First on the page: who to turn to meanwhile (StandInCard), with her whole name on the card.
+	const now = parent.getByRole('region', { name: da.contact.nowTitle.replace('{{name}}', own.involved.name.split(' ')[0]) });
+	await expect(now).toContainText(own.involved.name);
+
+	// Back early: she ends it today, and the parent's notice is gone.
+	await listed.getByRole('button', { name: new RegExp(t.end) }).click();
+	await expect(page.getByRole('status')).toHaveText(da.availability.done.awayEnded);
+	await expect(page.getByText(t.none)).toBeVisible();
+	await parent.reload();
+	await expect(parent.getByRole('note').filter({ hasText: own.staff.name })).toHaveCount(0);
+	await expect(now).toHaveCount(0);
+	await parent.context().close();
+});
