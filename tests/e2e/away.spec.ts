@@ -53,3 +53,24 @@ test('the contact person sets herself away with a stand-in; the parent sees it o
 	await expect(now).toHaveCount(0);
 	await parent.context().close();
 });
+
+test("the team leader sets a colleague away from the team's staff list, and removes it again", async ({ page, own }) => {
+	const tomorrow = addDays(localDay(new Date()), 1);
+	await signIn(page, 'leader@e2e.test');
+	await page.goto('/staff/team/staff');
+	const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: own.staff.name }) });
+	await card.getByRole('link', { name: new RegExp(`^${da.staffAdmin.away}\\s*: ${own.staff.name}$`) }).click();
+	await expect(page).toHaveURL(/\/staff\/availability\?staff=[0-9a-f-]{36}$/);
+	// The page as the leader sees someone else's: still at most 6 statements (budgets.spec.ts reads the same header).
+	expect(Number((await page.request.get(page.url())).headers()['x-opgang-queries'])).toBeLessThanOrEqual(6);
+	const form = page.getByRole('form', { name: t.addTitle });
+	await form.getByLabel(t.from).fill(tomorrow);
+	await form.getByLabel(t.until).fill(addDays(tomorrow, 1));
+	await form.getByRole('button', { name: t.add }).click();
+	await expect(page.getByRole('status')).toHaveText(da.availability.done.awayAdded);
+	const listed = page.getByRole('listitem').filter({ hasText: t.standInNone });
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(own.staff.name);
+	await listed.getByRole('button', { name: new RegExp(`^${da.availability.remove}`) }).click();
+	await expect(page.getByRole('status')).toHaveText(da.availability.done.awayEnded);
+	await expect(page.getByText(t.none)).toBeVisible();
+});
