@@ -12,6 +12,32 @@ const t = da.availability.away;
 
 test.use({ javaScriptEnabled: false });
 
+test('bad input to the away actions is answered 400 or 404, never 500', async ({ page, baseURL, own }) => {
+	await signIn(page, own.staff.email);
+	await page.goto('/staff/availability');
+	const staff = (await page.locator('form[action$="/away"] input[name=staff]').getAttribute('value'))!;
+	const today = localDay(new Date());
+	const post = (action: string, form: Record<string, string>) =>
+		page.request.post(`/staff/availability?/${action}`, {
+			form,
+			headers: { origin: new URL(baseURL!).origin, accept: 'text/html' },
+			maxRedirects: 0
+		});
+	const good = { staff, startsOn: today, endsOn: today, kind: 'sick', standIn: '' };
+	for (const bad of [
+		{ startsOn: '2026-02-30' },
+		{ endsOn: '0000-01-01' },
+		{ kind: 'party' },
+		{ standIn: 'x' },
+		{ standIn: '00000000-0000-4000-8000-000000000000' },
+		{ standIn: staff }
+	])
+		expect((await post('away', { ...good, ...bad })).status(), JSON.stringify(bad)).toBe(400);
+	expect((await post('away', { ...good, staff: '00000000-0000-4000-8000-000000000000' })).status()).toBe(404);
+	expect((await post('endAway', { staff, id: 'x' })).status()).toBe(404);
+	expect((await post('endAway', { staff, id: '00000000-0000-4000-8000-000000000000' })).status()).toBe(404);
+});
+
 test('the contact person sets herself away with a stand-in; the parent sees it on the front page', async ({ page, browser, own }) => {
 	const today = localDay(new Date());
 	await signIn(page, own.staff.email);
