@@ -111,6 +111,12 @@ for (const { code, name } of locales) {
 		await page.locator('form[action$="addWindow"] button[type=submit]').click();
 		await expect(page.getByRole('status')).toBeVisible();
 		await audit(page, `/staff/availability (${code})`);
+		// Away, with a mistake (until before from), beside the field and in the summary.
+		await page.locator('#away-startsOn').fill('2030-01-02');
+		await page.locator('#away-endsOn').fill('2030-01-01');
+		await page.locator('form[action$="/away"] button[type=submit]').click();
+		await expect(page.locator('#away-endsOn-error')).toBeVisible();
+		await audit(page, `/staff/availability, away with errors (${code})`);
 		await page.goto('/staff/team');
 		await audit(page, `/staff/team, read only (${code})`);
 		// One's own profile, with a mistake.
