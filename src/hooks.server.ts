@@ -104,7 +104,7 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Sign-in links, short codes and calendar feeds carry a secret in the URL (and the code page in its form).
-const carriesToken = (routeId: string | null) => !!routeId && /^\/\(public\)\/(invitation|reset|k|calendar)(\/|$)/.test(routeId);
+const carriesToken = (routeId: string | null) => !!routeId && /^\/\(public\)\/(invitation|reset|colleague|k|calendar)(\/|$)/.test(routeId);
 
 const isApi = (path: string) => path === '/api/v1' || path.startsWith('/api/v1/');
 

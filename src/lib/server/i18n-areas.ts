@@ -27,6 +27,8 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/(public)/invitation/[token]': ['invitation', 'code', 'validation', 'readAloud'],
 	'/(public)/reset/[token]': ['reset', 'invitation', 'code', 'validation', 'readAloud'],
 	'/(public)/k': ['code', 'validation'],
+	// A colleague's sign-in link (auth/staff-links.ts); it borrows the invitation's hints.
+	'/(public)/colleague/[token]': ['colleagueLink', 'invitation', 'validation'],
 	'/(public)/k/[code]': ['invitation', 'reset', 'code', 'validation', 'readAloud'],
 	'/(public)/language': ['validation'],
 	'/(public)/privacy': ['privacy', 'readAloud'],

@@ -82,12 +82,12 @@ export async function speakLinkLanguage(event: Event, chosen?: string): Promise<
 	if (found?.ok && found.link.language) speak(event.locals, found.link.language);
 }
 
-/** A new session for a family member on this device, as a sign-in would make (after a link was used). */
-export async function signInHere(event: RequestEvent, userId: string): Promise<void> {
+/** A new session on this device, as a sign-in would make (after a link was used): a family member's, or a colleague's (staff-links.ts). */
+export async function signInHere(event: RequestEvent, userId: string, kind: 'family' | 'staff' = 'family'): Promise<void> {
 	const { db } = await getDatabase();
 	const device = deviceSecret(event.cookies, event.url);
 	await rememberDevice(db, userId, device);
 	setDeviceCookie(event.cookies, event.url, device);
-	const session = await createSession(db, userId, 'family', describeDevice(event.request.headers.get('user-agent')));
+	const session = await createSession(db, userId, kind, describeDevice(event.request.headers.get('user-agent')));
 	setSessionCookie(event.cookies, event.url, session.token, session.expiresAt);
 }

@@ -234,7 +234,8 @@ function openLinksWhere(familyId: string, now: Date): SQL {
 export async function listOpenLinks(db: Db, familyId: string, now = new Date()): Promise<OpenLinkSummary[]> {
 	return db
 		.select({
-			memberId: invitations.familyMemberId,
+			// The inner join below: always a member (a colleague's link has none).
+			memberId: familyMembers.id,
 			purpose: invitations.purpose,
 			createdAt: invitations.createdAt,
 			expiresAt: invitations.expiresAt

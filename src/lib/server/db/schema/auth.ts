@@ -84,9 +84,9 @@ export const invitations = pgTable(
 		purpose: text('purpose', { enum: signInLinkPurposes }).notNull().default('invite'),
 		/** SHA-256 of the short code (auth/short-codes.ts); null on links made before codes existed. */
 		codeHash: bytea('code_hash'),
-		familyMemberId: uuid('family_member_id')
-			.notNull()
-			.references(() => familyMembers.id, { onDelete: 'cascade' }),
+		/** Whose link it is: a family member, or a colleague setting their password (auth/staff-links.ts). Exactly one. */
+		familyMemberId: uuid('family_member_id').references(() => familyMembers.id, { onDelete: 'cascade' }),
+		staffId: uuid('staff_id').references(() => staff.id, { onDelete: 'cascade' }),
 		createdByStaffId: uuid('created_by_staff_id')
 			.notNull()
 			.references(() => staff.id),
@@ -101,6 +101,11 @@ export const invitations = pgTable(
 		uniqueIndex('invitations_one_open_per_member')
 			.on(t.familyMemberId)
 			.where(sql`${t.usedAt} is null and ${t.revokedAt} is null`),
+		index('invitations_staff_idx').on(t.staffId),
+		uniqueIndex('invitations_one_open_per_staff')
+			.on(t.staffId)
+			.where(sql`${t.usedAt} is null and ${t.revokedAt} is null`),
+		check('invitations_one_person', sql`(${t.familyMemberId} is null) <> (${t.staffId} is null)`),
 		// A short code leads to one open link only.
 		uniqueIndex('invitations_open_code')
 			.on(t.codeHash)

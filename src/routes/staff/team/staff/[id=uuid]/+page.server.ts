@@ -3,6 +3,7 @@ import { getDatabase } from '$lib/server/db';
 import { requireStaff } from '$lib/server/auth/guards';
 import { staffGrant, teamGrant } from '$lib/server/access';
 import { getProfile, saveProfile } from '$lib/server/staff-profile';
+import { makeStaffLink } from '$lib/server/auth/staff-links';
 import { readForm } from '$lib/server/http/form';
 import { notFound } from '$lib/server/http/not-found';
 import { profileForm } from '$lib/schemas/staff-profile';
@@ -33,5 +34,13 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { values: form, errors: fieldErrors(parsed.error) });
 		if (!(await saveProfile(db, grant, parsed.data))) notFound();
 		redirect(303, `/staff/team/staff/${grant.staffId}?done=saved`);
+	},
+	/** A single-use sign-in link for the colleague to set their password (auth/staff-links.ts), shown once. */
+	link: async (event) => {
+		const { db, grant } = await colleague(event);
+		const result = await makeStaffLink(db, teamGrant(grant.actor, 'edit')!, grant.staffId);
+		if (!result.ok && result.reason === 'notFound') notFound();
+		if (!result.ok) return fail(409, { linkError: 'staffAdmin.linkNoSignIn' });
+		return { link: { url: `${event.url.origin}/colleague/${result.token}`, expiresAt: result.expiresAt.toISOString() } };
 	}
 };
