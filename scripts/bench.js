@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { benchApi } from './bench-api.js'; // API v1
+import { benchApi } from './bench-api.js';
 import postgres from 'postgres';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -100,9 +100,8 @@ async function startServer(label, extraEnv) {
 		ORIGIN: origin,
 		OPGANG_BENCH_MEETINGS: '500',
 		OPGANG_BENCH_MESSAGES: '1',
-		// ---- API v1 (scripts/bench-api.js): a token's per-minute limit far above what autocannon sends.
+		// API v1 (scripts/bench-api.js): a token's per-minute limit far above what autocannon sends.
 		API_RATE_LIMIT_PER_MINUTE: '100000000',
-		// ---- end API v1
 		...extraEnv
 	};
 	if (!extraEnv.DATABASE_URL) delete env.DATABASE_URL;
@@ -321,10 +320,9 @@ async function benchBackend(label, extraEnv) {
 			warmBad: warm.non2xx + warm.errors + warm.timeouts
 		});
 	}
-	// ---- API v1 (scripts/bench-api.js): the list endpoints with a team token; target p99 ≤ 100 ms.
+	// API v1 (scripts/bench-api.js): the list endpoints with a team token; target p99 ≤ 100 ms.
 	await halt();
 	rows.push(...(await benchApi(server, { label, signIn, cannon, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS })));
-	// ---- end API v1
 	rows.slotTiming = await slotTiming(server, timePage, cookie);
 	rows.live = await liveMemory(server, longPage, cookie);
 	const bad = rows.some((row) => row.status < 200 || row.status > 299 || row.non2xx || row.errors || row.warmBad);
@@ -451,8 +449,9 @@ async function main() {
 		);
 	}
 
-	// The outbox worker's throughput to a local SMTP server (tests/bench/outbox.test.ts) and the
-	// directory's filtered search among 500 opportunities (tests/bench/directory.test.ts), on both databases.
+	// The outbox worker's throughput to a local SMTP server (tests/bench/outbox.test.ts), the
+	// directory's filtered search among 500 opportunities (tests/bench/directory.test.ts) and the
+	// team's figures over 1,000 families and 50,000 events (tests/bench/dashboard.test.ts), on both databases.
 	console.log('');
 	const outbox = spawn('npx', ['vitest', 'run', 'tests/bench/'], {
 		cwd: root,
@@ -462,14 +461,14 @@ async function main() {
 	let out = '';
 	outbox.stdout.on('data', (chunk) => (out += chunk));
 	const outboxCode = await new Promise((resolve) => outbox.on('close', resolve));
-	for (const line of out.split('\n')) if (line.startsWith('outbox [') || line.startsWith('directory [')) console.log(line);
+	for (const line of out.split('\n')) if (/^(outbox|directory|dashboard) \[/.test(line)) console.log(line);
 
 	const problems = [];
-	if (outboxCode !== 0) problems.push(`outbox throughput or directory search: vitest exited ${outboxCode}\n${out.slice(-2000)}`);
-	// ---- API v1: p99 of the API's lists over their target.
+	if (outboxCode !== 0)
+		problems.push(`outbox throughput, directory search or the team's figures: vitest exited ${outboxCode}\n${out.slice(-2000)}`);
+	// API v1: p99 of the API's lists over their target.
 	for (const r of rows)
 		if (r.apiTargetMs && !(r.p99 <= r.apiTargetMs)) problems.push(`${r.backend} ${r.page}: p99 ${r.p99} ms, over ${r.apiTargetMs} ms`);
-	// ---- end API v1
 	for (const t of rows.timings) if (!(t.median <= 20)) problems.push(`${t.backend}: free times took ${t.median} ms (median), over 20 ms`);
 	for (const r of rows) {
 		if (r.status < 200 || r.status > 299) {
