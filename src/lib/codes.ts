@@ -59,8 +59,7 @@ export const familyAreaMaxLength = 80;
  * lookup table (departments), seeded with these; a code here has a translated name in
  * messages (`department.<code>`), any other code shows the organisation's own name.
  */
-export const standardDepartments = ['employment', 'social', 'children_youth', 'health', 'culture'] as const;
-export type StandardDepartment = (typeof standardDepartments)[number];
+export { standardDepartments, type StandardDepartment } from './departments';
 
 /**
  * The parts of life a family may want help with: what a staff member helps with (shown to the

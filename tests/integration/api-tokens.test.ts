@@ -14,6 +14,7 @@ import { apiFamilyGrant, auditApiCall, teamGrant, type Action, type FamilyGrant 
 import { createApiToken, listApiTokens, revokeApiToken, takeCall, useApiToken } from '../../src/lib/server/api-tokens';
 import { getApiFamily, listApiFamilies, listApiOutcomes } from '../../src/lib/server/api';
 import { listOutcomes, recordOutcome } from '../../src/lib/server/outcomes';
+import { teamDashboard } from '../../src/lib/server/dashboard';
 import { apiTokens, auditLog } from '../../src/lib/server/db/schema';
 import { createApiTokenForm } from '../../src/lib/schemas/api-tokens';
 import { outcomeBody } from '../../src/lib/schemas/api';
@@ -193,6 +194,14 @@ describeEachBackend('api tokens', (ctx) => {
 		expect(staffView).toMatchObject([{ memberName: 'Liban', kind: 'school', absencePercent: 7.5, recordedBy: null }]);
 		// The teenager's school is the team's to see, so the token sees it too.
 		expect((await listApiOutcomes(w.db, grant, page)).data).toMatchObject([{ memberId: liban.id, source: 'api', absencePercent: 7.5 }]);
+		// Hodan's work, written by the other system, counts on the team leader's dashboard this month.
+		const [hodan] = w.members;
+		const thisMonth = copenhagenDate().slice(0, 7);
+		const before = await teamDashboard(w.db, w.leader, { from: thisMonth, to: thisMonth });
+		expect(before.parents.now).toEqual({ total: 0, yes: 0 });
+		const job = outcomeBody.parse({ kind: 'work', member: hodan.id, work: 'part_time', from: copenhagenDate() });
+		expect(await recordOutcome(w.db, write, job, 'api')).toMatchObject({ ok: true });
+		expect((await teamDashboard(w.db, w.leader, { from: thisMonth, to: thisMonth })).parents.now).toEqual({ total: 1, yes: 1 });
 		// A member of another family is refused.
 		expect(await recordOutcome(w.db, write, { ...body, member: w.other.members[0].id }, 'api')).toEqual({
 			ok: false,
