@@ -6,7 +6,7 @@
 import { mkdirSync, openSync, closeSync } from 'node:fs';
 import path from 'node:path';
 
-export const testFamilyCount = 110;
+export const testFamilyCount = 160;
 /** Families with a message waiting for the team (src/lib/server/demo/test-messages.ts). */
 export const messageFamilyCount = 30;
 /** Emptied by the test server's start command (playwright.config.ts). */

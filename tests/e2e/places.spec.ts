@@ -258,7 +258,8 @@ test("a meeting about a teenager's own goal: the whole family sees the meeting, 
 	// Yusuf, 15, booked a phone call with Ali about his own goal (demo data).
 	await signIn(page, 'yusuf@example.org');
 	await page.goto('/meetings');
-	const his = page.getByRole('listitem').filter({ hasText: da.meetingType.phone });
+	// The year of demo history holds other phone calls: his is the one about the goal.
+	const his = page.getByRole('listitem').filter({ hasText: da.meetingType.phone }).filter({ hasText: goal });
 	await expect(his.getByRole('link', { name: goal })).toBeVisible();
 	const href = (await his.getByRole('heading').getByRole('link').getAttribute('href'))!;
 	await page.goto(href);
