@@ -455,17 +455,22 @@ async function main() {
 	console.log('');
 	const outbox = spawn('npx', ['vitest', 'run', 'tests/bench/'], {
 		cwd: root,
-		env: { ...process.env, OPGANG_BENCH: '1' },
+		env: { ...process.env, OPGANG_BENCH: '1', NO_COLOR: '1' },
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
 	let out = '';
 	outbox.stdout.on('data', (chunk) => (out += chunk));
 	const outboxCode = await new Promise((resolve) => outbox.on('close', resolve));
-	for (const line of out.split('\n')) if (/^(outbox|directory|dashboard) \[/.test(line)) console.log(line);
+	// Vitest colours its console lines (an escape code before each): strip those before matching.
+	const plain = out.replace(/\u001b\[[0-9;]*m/g, '');
+	const figures = plain.split('\n').filter((line) => /^(outbox|directory|dashboard) \[/.test(line));
+	for (const line of figures) console.log(line);
+	const silent = outboxCode === 0 && figures.length === 0;
 
 	const problems = [];
 	if (outboxCode !== 0)
 		problems.push(`outbox throughput, directory search or the team's figures: vitest exited ${outboxCode}\n${out.slice(-2000)}`);
+	if (silent) problems.push('the benches under tests/bench passed but printed no figures');
 	// API v1: p99 of the API's lists over their target.
 	for (const r of rows)
 		if (r.apiTargetMs && !(r.p99 <= r.apiTargetMs)) problems.push(`${r.backend} ${r.page}: p99 ${r.p99} ms, over ${r.apiTargetMs} ms`);
