@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
+import { stripVTControlCharacters } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -462,7 +463,7 @@ async function main() {
 	outbox.stdout.on('data', (chunk) => (out += chunk));
 	const outboxCode = await new Promise((resolve) => outbox.on('close', resolve));
 	// Vitest colours its console lines (an escape code before each): strip those before matching.
-	const plain = out.replace(/\u001b\[[0-9;]*m/g, '');
+	const plain = stripVTControlCharacters(out);
 	const figures = plain.split('\n').filter((line) => /^(outbox|directory|dashboard) \[/.test(line));
 	for (const line of figures) console.log(line);
 	const silent = outboxCode === 0 && figures.length === 0;
