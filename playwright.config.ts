@@ -72,7 +72,7 @@ export default defineConfig({
 		},
 		url: `${baseURL}/login`,
 		reuseExistingServer: false,
-		// Loading the demo and 140 test families takes ~15 s alone, over a minute beside another run.
+		// Loading the demo and 190 test families takes ~15 s alone, over a minute beside another run.
 		timeout: 180_000,
 		stdout: 'ignore'
 	}
