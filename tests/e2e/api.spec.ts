@@ -160,6 +160,13 @@ test('401/403/404 matrix, an outcome written through the API on the staff page, 
 	await expectProblem(await request.get(`/api/v1/families/${foreign}/meetings`, { headers: bearer(full) }), 404, 'not-found');
 	await expectProblem(await request.get('/api/v1/families/not-a-uuid', { headers: bearer(full) }), 404, 'not-found');
 	await expectProblem(await request.get('/api/v1/nothing-here', { headers: bearer(full) }), 404, 'not-found');
+	// 405: a method an endpoint does not have is a problem too, and says which it has.
+	const wrong = await request.delete('/api/v1/families', { headers: bearer(full) });
+	await expectProblem(wrong, 405, 'method-not-allowed');
+	expect(wrong.headers()['allow']).toBe('GET, HEAD');
+	const put = await request.put(`/api/v1/families/${foreign}/outcomes`, { headers: bearer(full), data: {} });
+	await expectProblem(put, 405, 'method-not-allowed');
+	expect(put.headers()['allow']).toBe('GET, POST, HEAD');
 
 	// The family and its members; no sign-in data.
 	const res = await request.get(path, { headers: bearer(full) });
@@ -228,4 +235,12 @@ test('401/403/404 matrix, an outcome written through the API on the staff page, 
 	await page.goto('/api/v1/docs');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(da.apiDocs.title);
 	for (const path of Object.keys(doc.paths)) await expect(page.locator('main')).toContainText(`/api/v1${path}`);
+	// A field's explanation from the document is beside it, in English, marked as English.
+	type Schema = { properties?: Record<string, { description?: string }> };
+	const notes = (Object.values(doc.components.schemas) as Schema[]).flatMap((c) =>
+		Object.values(c.properties ?? {}).flatMap((p) => (p.description ? [p.description] : []))
+	);
+	expect(notes.length).toBeGreaterThan(0);
+	for (const note of new Set(notes)) await expect(page.locator('td[lang="en"]', { hasText: note }).first()).toBeVisible();
+	await expect(page.getByRole('columnheader', { name: da.apiDocs.description }).first()).toBeVisible();
 });

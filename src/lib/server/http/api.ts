@@ -20,6 +20,7 @@ const titles: Record<number, string> = {
 	401: 'Unauthorized',
 	403: 'Forbidden',
 	404: 'Not found',
+	405: 'Method not allowed',
 	413: 'Content too large',
 	415: 'Unsupported media type',
 	422: 'Unprocessable content',
@@ -39,6 +40,16 @@ export function problem(
 		status,
 		headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store', ...headers }
 	});
+}
+
+/**
+ * The `fallback` of an endpoint: any method it does not have is a problem+json 405 with
+ * `Allow`, not SvelteKit's plain-text one. HEAD comes with GET, as SvelteKit serves it.
+ */
+export function methodNotAllowed(...methods: ('GET' | 'POST')[]) {
+	const allow = [...methods, ...(methods.includes('GET') ? ['HEAD'] : [])].join(', ');
+	return ({ request }: { request: Request }): Response =>
+		problem(405, 'method-not-allowed', `${request.method} is not allowed here; use ${allow}.`, {}, { allow });
 }
 
 /** Stops handling a request with a problem answer (caught by `api()`). */

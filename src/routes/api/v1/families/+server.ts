@@ -1,4 +1,4 @@
-import { api, audited, pageJson, readPage } from '$lib/server/http/api';
+import { api, audited, pageJson, readPage, methodNotAllowed } from '$lib/server/http/api';
 import { listApiFamilies } from '$lib/server/api';
 import type { RequestHandler } from './$types';
 
@@ -8,3 +8,5 @@ export const GET: RequestHandler = api('families:read', async (ctx) => {
 	await audited(ctx);
 	return pageJson(ctx, await listApiFamilies(ctx.db, ctx.caller, page), page.limit);
 });
+
+export const fallback: RequestHandler = methodNotAllowed('GET');

@@ -1,3 +1,4 @@
+import { methodNotAllowed } from '$lib/server/http/api';
 import { openApiDocument } from '$lib/server/api-openapi';
 import type { RequestHandler } from './$types';
 
@@ -6,3 +7,5 @@ export const GET: RequestHandler = ({ url }) =>
 	new Response(JSON.stringify(openApiDocument(url.origin)), {
 		headers: { 'content-type': 'application/json', 'cache-control': 'no-cache' }
 	});
+
+export const fallback: RequestHandler = methodNotAllowed('GET');

@@ -1,4 +1,4 @@
-import { api, familyFor, json, notFoundProblem } from '$lib/server/http/api';
+import { api, familyFor, json, notFoundProblem, methodNotAllowed } from '$lib/server/http/api';
 import { getApiFamily } from '$lib/server/api';
 import type { RequestHandler } from './$types';
 
@@ -8,3 +8,5 @@ export const GET: RequestHandler = api('families:read', async (ctx) => {
 	const family = await getApiFamily(ctx.db, grant);
 	return family ? json(family) : notFoundProblem();
 });
+
+export const fallback: RequestHandler = methodNotAllowed('GET');

@@ -1,4 +1,4 @@
-import { api, familyFor, pageJson, readPage } from '$lib/server/http/api';
+import { api, familyFor, pageJson, readPage, methodNotAllowed } from '$lib/server/http/api';
 import { listApiMeetings } from '$lib/server/api';
 import type { RequestHandler } from './$types';
 
@@ -8,3 +8,5 @@ export const GET: RequestHandler = api('meetings:read', async (ctx) => {
 	const grant = await familyFor(ctx, 'api.read');
 	return pageJson(ctx, await listApiMeetings(ctx.db, grant, page), page.limit);
 });
+
+export const fallback: RequestHandler = methodNotAllowed('GET');

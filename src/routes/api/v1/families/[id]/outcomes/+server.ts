@@ -1,4 +1,4 @@
-import { api, familyFor, json, pageJson, problem, readJson, readPage } from '$lib/server/http/api';
+import { api, familyFor, json, pageJson, problem, readJson, readPage, methodNotAllowed } from '$lib/server/http/api';
 import { listApiOutcomes } from '$lib/server/api';
 import { recordOutcome } from '$lib/server/outcomes';
 import { outcomeBody } from '$lib/schemas/api';
@@ -25,3 +25,5 @@ export const POST: RequestHandler = api('outcomes:write', async (ctx) => {
 		});
 	return json({ id: result.id }, 201);
 });
+
+export const fallback: RequestHandler = methodNotAllowed('GET', 'POST');
