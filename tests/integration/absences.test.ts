@@ -109,6 +109,23 @@ describeEachBackend('absences', (ctx) => {
 		expect(fine.success && fine.data.standIn).toBeNull();
 	});
 
+	it('an absence lasts at most a year: the form says so, and the database refuses a longer one with the same message', async () => {
+		const w = await world();
+		const own = (await staffGrant(w.db, w.contact, w.kim.id))!;
+		const parse = (v: Record<string, string>) => absenceSchema().safeParse(v);
+		// 366 days, first and last included, is the longest: a year, leap or not.
+		const year = parse({ startsOn: today, endsOn: addDays(today, 365), kind: 'leave', standIn: '' });
+		expect(year.success).toBe(true);
+		// A mistyped year: 2062 for 2026.
+		const typo = parse({ startsOn: today, endsOn: addDays(today, 366), kind: 'leave', standIn: '' });
+		expect(typo.success ? {} : fieldErrors(typo.error)).toEqual({ endsOn: 'validation.absenceTooLong' });
+		// Past the schema (another caller), the database's absences_length holds, and says the same.
+		const long = { startsOn: today, endsOn: addDays(today, 366), kind: 'leave' as const, standIn: null };
+		expect(await addAbsence(w.db, own, long)).toEqual({ ok: false, field: 'endsOn', error: 'validation.absenceTooLong' });
+		expect(await listAbsences(w.db, own)).toHaveLength(0);
+		expect(await addAbsence(w.db, own, { ...long, endsOn: addDays(today, 365) })).toEqual({ ok: true });
+	});
+
 	it("a caseworker cannot touch a colleague's absences; the team leader can, and it is audited", async () => {
 		const w = await world();
 		expect(await staffGrant(w.db, w.colleague, w.kim.id)).toBeNull();

@@ -14,7 +14,7 @@
 import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import type { AbsenceKind } from '$lib/codes';
 import type { AbsenceInput } from '$lib/schemas/absences';
-import { sqlState, type Db } from './db';
+import { sqlConstraint, sqlState, type Db } from './db';
 import { absences, copenhagenToday, staff } from './db/schema';
 import type { StaffGrant } from './access';
 import { auditStaffChange } from './staff-profile';
@@ -67,6 +67,9 @@ export async function addAbsence(db: Db, grant: StaffGrant, input: AbsenceInput)
 	} catch (e) {
 		const code = sqlState(e);
 		if (code === '23P01') return { ok: false, field: 'startsOn', error: 'validation.absenceOverlap' };
+		// Longer than a year (absences_length); the schema says so first, this is the last guard.
+		if (code === '23514' && sqlConstraint(e) === 'absences_length')
+			return { ok: false, field: 'endsOn', error: 'validation.absenceTooLong' };
 		// A stand-in from another team, or gone (23503); the person themself (23514).
 		if (code === '23503' || code === '23514') return { ok: false, field: 'standIn', error: 'validation.standInTeam' };
 		throw e;

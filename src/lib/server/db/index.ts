@@ -149,6 +149,13 @@ export function sqlState(error: unknown): string | undefined {
 	return typeof code === 'string' ? code : undefined;
 }
 
+/** The name of the constraint a database error is about (PGlite says `constraint`, postgres.js `constraint_name`). */
+export function sqlConstraint(error: unknown): string | undefined {
+	const e = error as { cause?: Record<string, unknown> } & Record<string, unknown>;
+	const name = e?.cause?.constraint ?? e?.cause?.constraint_name ?? e?.constraint ?? e?.constraint_name;
+	return typeof name === 'string' ? name : undefined;
+}
+
 export { schema };
 
 /** Applies the migrations in a folder that the database has not had yet (the upgrade test steps through releases). */

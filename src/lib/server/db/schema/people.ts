@@ -186,6 +186,8 @@ export const absences = pgTable(
 		index('absences_staff_idx').on(t.staffId, t.endsOn),
 		index('absences_stand_in_idx').on(t.standInId, t.endsOn),
 		check('absences_dates', sql`${t.endsOn} >= ${t.startsOn}`),
+		// At most a year at a time (366 days): a mistyped year must not make someone away for decades.
+		check('absences_length', sql`${t.endsOn} - ${t.startsOn} <= 365`),
 		check('absences_kind', sql.raw(`kind in (${oneOf(absenceKinds)})`)),
 		check('absences_not_own_stand_in', sql`${t.standInId} is null or ${t.standInId} <> ${t.staffId}`),
 		foreignKey({ name: 'absences_staff_in_team_fk', columns: [t.staffId, t.teamId], foreignColumns: [staff.id, staff.teamId] }).onDelete(
