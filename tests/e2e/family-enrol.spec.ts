@@ -123,6 +123,8 @@ test('the team leader adds a colleague to a family and takes one off; the parent
 	await expect(parent.getByRole('region', { name: da.team.title })).toContainText(other);
 	await expect(parent.getByRole('region', { name: da.team.title })).toContainText(own.involved.name);
 
+	// Before removing: the page says that what the colleague wrote about each person goes too.
+	await expect(page.getByRole('region', { name: m.involvedTitle })).toContainText(m.removeStaffNote);
 	await page.getByRole('button', { name: m.removeStaff.replace('{{name}}', own.involved.name) }).click();
 	await expect(page.getByRole('status')).toHaveText(m.done.staffRemoved);
 	// Off the list (and back among those who can be added).
