@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { absenceKinds, interpreterStatuses, meetingTypes } from '$lib/codes';
 import { isDay, isTime, minutesOf, zonedInstant } from '$lib/time/zone';
+import { ruleRanges } from '$lib/booking-rules';
 import { uuidField } from './forms';
 import { onePlace, pointField } from './meetings';
 
@@ -40,6 +41,8 @@ export const windowSchema = z
 			ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'validation.endBeforeStart' });
 	});
 
+const ranged = (r: { min: number; max: number }) => whole(r.min, r.max);
+
 export const rulesSchema = z
 	.object({
 		home: whole(10, 240),
@@ -47,10 +50,10 @@ export const rulesSchema = z
 		walk: whole(10, 240),
 		phone: whole(10, 240),
 		video: whole(10, 240),
-		travelMinutes: whole(0, 120),
-		noticeHours: whole(0, 336),
-		horizonDays: whole(1, 90),
-		cutoffHours: whole(0, 168)
+		travelMinutes: ranged(ruleRanges.travelMinutes),
+		noticeHours: ranged(ruleRanges.noticeHours),
+		horizonDays: ranged(ruleRanges.horizonDays),
+		cutoffHours: ranged(ruleRanges.cutoffHours)
 	})
 	.transform(({ home, office, walk, phone, video, ...rest }) => ({ minutes: { home, office, walk, phone, video }, ...rest }));
 
