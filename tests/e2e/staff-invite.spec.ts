@@ -78,6 +78,8 @@ test('the team leader makes a sign-in link for a new colleague, who sets a passw
 	// The link works once.
 	await colleague.goto(href!);
 	await expect(colleague.getByRole('heading', { level: 1 })).toHaveText(da.invitation.invalidTitle);
+	await expect(colleague.getByText(da.colleagueLink.invalid)).toBeVisible();
+	await expect(colleague.getByRole('link', { name: da.invitation.toLogin })).toBeVisible();
 	await context.close();
 
 	// The password signs in, in another browser again.
