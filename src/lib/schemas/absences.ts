@@ -5,15 +5,13 @@
  */
 import { z } from 'zod';
 import { absenceKinds } from '$lib/codes';
-import { isDay, localDay } from '$lib/time/zone';
+import { addDays, isDay, localDay } from '$lib/time/zone';
 import { uuidField } from './forms';
 
 const day = z.string().refine(isDay, 'validation.dateInvalid');
 
 /** The longest absence, first and last day included: a year (the database's absences_length). */
 export const maxAbsenceDays = 366;
-const daysBetween = (from: string, to: string) =>
-	Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /** A new absence. `standIn` is a colleague's id, or empty for "someone else from the team". */
 export const absenceSchema = (now = new Date()) =>
@@ -31,7 +29,7 @@ export const absenceSchema = (now = new Date()) =>
 		.superRefine((v, ctx) => {
 			if (!isDay(v.startsOn) || !isDay(v.endsOn)) return;
 			if (v.endsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'validation.absenceUntilBeforeFrom' });
-			else if (daysBetween(v.startsOn, v.endsOn) > maxAbsenceDays - 1)
+			else if (v.endsOn > addDays(v.startsOn, maxAbsenceDays - 1))
 				ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'validation.absenceTooLong' });
 			else if (v.endsOn < localDay(now)) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'validation.expiryPast' });
 		});
