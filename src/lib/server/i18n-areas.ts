@@ -27,8 +27,9 @@ export const routeNamespaces: Record<string, readonly Namespace[]> = {
 	'/(public)/invitation/[token]': ['invitation', 'code', 'validation', 'readAloud'],
 	'/(public)/reset/[token]': ['reset', 'invitation', 'code', 'validation', 'readAloud'],
 	'/(public)/k': ['code', 'validation'],
-	// A colleague's sign-in link (auth/staff-links.ts); it borrows the invitation's hints.
-	'/(public)/colleague/[token]': ['colleagueLink', 'invitation', 'validation'],
+	// A colleague's sign-in link (auth/staff-links.ts); it borrows the invitation's hints, and its
+	// "cannot be used" page is LinkInvalid, which holds the code form's words too.
+	'/(public)/colleague/[token]': ['colleagueLink', 'invitation', 'code', 'validation'],
 	'/(public)/k/[code]': ['invitation', 'reset', 'code', 'validation', 'readAloud'],
 	'/(public)/language': ['validation'],
 	'/(public)/privacy': ['privacy', 'readAloud'],
