@@ -47,10 +47,19 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tage et kursus som pædagogmedhjælper');
 
 			const add = page.getByRole('region', { name: g.addStepTitle });
-			await add.getByLabel(g.stepText).fill('Finde tre kurser');
+			// A step without words is refused beside the field; the day and who stay as chosen.
 			await add.getByLabel(g.due).fill('2031-01-15');
+			await add.getByLabel(g.who).selectOption({ label: g.whoTogether });
+			await add.getByRole('button', { name: g.addStep }).click();
+			await expect(page.locator('#step-text-error')).toHaveText(da.validation.stepRequired);
+			await expect(add.getByLabel(g.due)).toHaveValue('2031-01-15');
+			await expect(add.getByLabel(g.who)).toHaveValue('together');
+			await add.getByLabel(g.who).selectOption({ label: g.whoMe });
+			await add.getByLabel(g.stepText).fill('Finde tre kurser');
 			await add.getByRole('button', { name: g.addStep }).click();
 			await expect(page.getByRole('status')).toHaveText(g.done.stepAdded);
+			// Saved: the day is empty again for the next step.
+			await expect(add.getByLabel(g.due)).toHaveValue('');
 			await add.getByLabel(g.stepText).fill('Tale med Kim om økonomien');
 			await add.getByLabel(g.who).selectOption({ label: g.whoTogether });
 			await add.getByRole('button', { name: g.addStep }).click();
