@@ -427,6 +427,48 @@ describeEachBackend('meetings: the staff side', (ctx) => {
 		expect(await meetingFamily(w.db, w.actors.standIn, booked.id)).toBe(w.family.id);
 	});
 
+	it('lets staff move a meeting within the notice the family keeps to, and answers a time taken with the free times as staff see them', async () => {
+		const w = await world();
+		const grant = await grantFor(w.db, w.actors.contact, w.family.id, 'meeting.manage');
+		const calendar = (await staffCalendar(w.db, grant, w.staff.contact.id))!;
+		expect(calendar.rules.noticeHours).toBeGreaterThan(1);
+		const slots = slotsOf(calendar, 'office');
+		const book = async (start: Date) => {
+			const booked = await bookMeeting(w.db, grant, {
+				staffId: w.staff.contact.id,
+				type: 'office',
+				start,
+				memberIds: [w.members[0].id],
+				interpreterLanguage: null,
+				place: '',
+				topic: '',
+				formKey: randomUUID()
+			});
+			if (!booked.ok) throw new Error('not booked');
+			return booked.id;
+		};
+		const far = await book(slots[slots.length - 1].start);
+		// A time well after the target (not touching it with travel), taken by another meeting.
+		const other = slots.find((x) => x.start.getTime() > slots[0].start.getTime() + 4 * 3_600_000)!;
+		const taken = await book(other.start);
+		// An hour before slots[0]: within the family's notice, not within the staff's.
+		const now = new Date(slots[0].start.getTime() - 3_600_000);
+		const family = await moveMeeting(w.db, w.familyGrant, { id: far, start: slots[0].start, reason: '' }, now);
+		expect(family).toMatchObject({ ok: false, reason: 'taken' });
+		expect(
+			family.ok === false && family.reason === 'taken' && family.slots.some((s) => s.start.getTime() === slots[0].start.getTime())
+		).toBe(false);
+		// Staff asking for a time that is taken get the free times without the notice, slots[0] among them.
+		const refused = await staffMove(w.db, grant, { id: far, start: other.start, note: '' }, now);
+		expect(refused).toMatchObject({ ok: false, reason: 'taken' });
+		expect(
+			refused.ok === false && refused.reason === 'taken' && refused.slots.some((s) => s.start.getTime() === slots[0].start.getTime())
+		).toBe(true);
+		expect(await staffMove(w.db, grant, { id: far, start: slots[0].start, note: 'Som aftalt i telefonen' }, now)).toEqual({ ok: true });
+		expect(await getMeeting(w.db, w.familyGrant, far)).toMatchObject({ startsAt: slots[0].start, changeNote: 'Som aftalt i telefonen' });
+		expect((await getMeeting(w.db, w.familyGrant, taken))?.startsAt).toEqual(other.start);
+	});
+
 	it('arranges the interpreter, moves and cancels with a word to the family, and marks held only once it has begun', async () => {
 		const w = await world();
 		const grant = await grantFor(w.db, w.actors.contact, w.family.id, 'meeting.manage');

@@ -155,7 +155,7 @@ export async function cancelMeeting(
  * to the other side, and tells them (outbox) in the same transaction. The family's and the
  * staff's move both end here; the exclusion constraint still refuses a time taken meanwhile.
  */
-export async function moveTo(
+async function moveTo(
 	db: Db,
 	grant: FamilyGrant,
 	input: { id: string; slot: Slot; note: string; was: Date },
@@ -180,6 +180,37 @@ export async function moveTo(
 	});
 }
 
+/**
+ * Moves `meeting` to the free time that starts at `start` in its staff member's calendar: the
+ * family's move and the staff's both end here. Staff are not bound by the notice (`noNotice`: they
+ * may have agreed the time on the phone). A time that is not free, or is taken meanwhile (the
+ * exclusion constraint, 23P01), answers `taken` with the free times as they are now.
+ */
+export async function moveToFreeTime(
+	db: Db,
+	grant: FamilyGrant,
+	meeting: Meeting,
+	input: { start: Date; note: string; noNotice?: boolean },
+	now = new Date()
+): Promise<ChangeResult> {
+	const freeTimes = async () => {
+		const calendar = await staffCalendar(db, grant, meeting.staff.id, meeting.id);
+		if (calendar && input.noNotice) calendar.rules = { ...calendar.rules, noticeHours: 0 };
+		return calendar ? slotsOf(calendar, meeting.type, now) : null;
+	};
+	const slots = await freeTimes();
+	if (!slots) return { ok: false, reason: 'notFound' };
+	const slot = slots.find((s) => s.start.getTime() === input.start.getTime());
+	if (!slot) return { ok: false, reason: 'taken', slots };
+	try {
+		const done = await moveTo(db, grant, { id: meeting.id, slot, note: input.note, was: meeting.startsAt }, now);
+		return done ? { ok: true } : { ok: false, reason: 'notFound' };
+	} catch (e) {
+		if (sqlState(e) === '23P01') return { ok: false, reason: 'taken', slots: (await freeTimes()) ?? [] };
+		throw e;
+	}
+}
+
 /** The family moves a coming meeting to another free time with the same person, same kind. */
 export async function moveMeeting(
 	db: Db,
@@ -191,19 +222,5 @@ export async function moveMeeting(
 	const meeting = await getMeeting(db, grant, input.id);
 	if (!meeting) return { ok: false, reason: 'notFound' };
 	if (!familyMayChange(meeting, now)) return { ok: false, reason: 'tooLate' };
-	const calendar = await staffCalendar(db, grant, meeting.staff.id, meeting.id);
-	if (!calendar) return { ok: false, reason: 'notFound' };
-	const slots = slotsOf(calendar, meeting.type, now);
-	const slot = slots.find((s) => s.start.getTime() === input.start.getTime());
-	if (!slot) return { ok: false, reason: 'taken', slots };
-	try {
-		const done = await moveTo(db, grant, { id: input.id, slot, note: input.reason, was: meeting.startsAt }, now);
-		return done ? { ok: true } : { ok: false, reason: 'notFound' };
-	} catch (e) {
-		if (sqlState(e) === '23P01') {
-			const fresh = await staffCalendar(db, grant, meeting.staff.id, meeting.id);
-			return { ok: false, reason: 'taken', slots: fresh ? slotsOf(fresh, meeting.type, now) : [] };
-		}
-		throw e;
-	}
+	return moveToFreeTime(db, grant, meeting, { start: input.start, note: input.reason }, now);
 }

@@ -7,13 +7,12 @@
  * A family answers a staff member's proposal here too.
  */
 import { and, asc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
-import { sqlState, type Db } from '../db';
+import type { Db } from '../db';
 import { absences, copenhagenToday, families, meetings, staff } from '../db/schema';
 import { visibleFamilies, type Actor, type FamilyGrant, type StaffActor } from '../access';
 import { meetingGoalJson } from '../goals';
 import type { InterpreterStatus, MeetingStatus, MeetingType } from '$lib/codes';
-import { slotsOf, staffCalendar } from './booking';
-import { getMeeting, meetingMembersJson, moveTo, type ChangeResult } from './meetings';
+import { getMeeting, meetingMembersJson, moveToFreeTime, type ChangeResult } from './meetings';
 import { notifyMeeting } from '../outbox/enqueue';
 
 export interface CalendarMeeting {
@@ -162,24 +161,7 @@ export async function staffMove(
 	if (!isStaffGrant(grant)) return { ok: false, reason: 'notFound' };
 	const meeting = await getMeeting(db, grant, input.id);
 	if (!meeting || (meeting.status !== 'booked' && meeting.status !== 'proposed')) return { ok: false, reason: 'notFound' };
-	const calendar = await staffCalendar(db, grant, meeting.staff.id, meeting.id);
-	if (!calendar) return { ok: false, reason: 'notFound' };
-	calendar.rules = { ...calendar.rules, noticeHours: 0 };
-	const slots = slotsOf(calendar, meeting.type, now);
-	const slot = slots.find((s) => s.start.getTime() === input.start.getTime());
-	if (!slot) return { ok: false, reason: 'taken', slots };
-	try {
-		const done = await moveTo(db, grant, { id: input.id, slot, note: input.note, was: meeting.startsAt }, now);
-		return done ? { ok: true } : { ok: false, reason: 'notFound' };
-	} catch (e) {
-		if (sqlState(e) === '23P01')
-			return {
-				ok: false,
-				reason: 'taken',
-				slots: slotsOf((await staffCalendar(db, grant, meeting.staff.id, meeting.id))!, meeting.type, now)
-			};
-		throw e;
-	}
+	return moveToFreeTime(db, grant, meeting, { start: input.start, note: input.note, noNotice: true }, now);
 }
 
 /**
