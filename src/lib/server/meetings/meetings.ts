@@ -127,6 +127,22 @@ export function familyMayChange(meeting: Pick<Meeting, 'status' | 'cutoff'>, now
 	return (meeting.status === 'booked' || meeting.status === 'proposed') && now < meeting.cutoff;
 }
 
+/**
+ * The family's own meeting `id`, when the family may still change it now (its grant, its meeting,
+ * before the cut-off); otherwise the answer to give: not found, or too late.
+ */
+async function changeableByFamily(
+	db: Db,
+	grant: FamilyGrant,
+	id: string,
+	now: Date
+): Promise<Meeting | { ok: false; reason: 'notFound' | 'tooLate' }> {
+	if (grant.actor.kind !== 'family' || grant.action !== 'meeting.book') return { ok: false, reason: 'notFound' };
+	const meeting = await getMeeting(db, grant, id);
+	if (!meeting) return { ok: false, reason: 'notFound' };
+	return familyMayChange(meeting, now) ? meeting : { ok: false, reason: 'tooLate' };
+}
+
 /** The family cancels a coming meeting, with an optional reason the staff member sees. */
 export async function cancelMeeting(
 	db: Db,
@@ -134,10 +150,8 @@ export async function cancelMeeting(
 	input: { id: string; reason: string },
 	now = new Date()
 ): Promise<ChangeResult> {
-	if (grant.actor.kind !== 'family' || grant.action !== 'meeting.book') return { ok: false, reason: 'notFound' };
-	const meeting = await getMeeting(db, grant, input.id);
-	if (!meeting) return { ok: false, reason: 'notFound' };
-	if (!familyMayChange(meeting, now)) return { ok: false, reason: 'tooLate' };
+	const meeting = await changeableByFamily(db, grant, input.id, now);
+	if ('ok' in meeting) return meeting;
 	const done = await db.transaction(async (tx) => {
 		const [row] = await tx
 			.update(meetings)
@@ -218,9 +232,7 @@ export async function moveMeeting(
 	input: { id: string; start: Date; reason: string },
 	now = new Date()
 ): Promise<ChangeResult> {
-	if (grant.actor.kind !== 'family' || grant.action !== 'meeting.book') return { ok: false, reason: 'notFound' };
-	const meeting = await getMeeting(db, grant, input.id);
-	if (!meeting) return { ok: false, reason: 'notFound' };
-	if (!familyMayChange(meeting, now)) return { ok: false, reason: 'tooLate' };
+	const meeting = await changeableByFamily(db, grant, input.id, now);
+	if ('ok' in meeting) return meeting;
 	return moveToFreeTime(db, grant, meeting, { start: input.start, note: input.reason }, now);
 }
